@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "plantrack",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "plantrack", targets: ["plantrack"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // Pure domain: no files, no clock, no terminal.
+    .target(name: "PlanTrackCore"),
+    // Target files (Yams) and the actuals store (GRDB).
+    .target(
+      name: "PlanTrackStore",
+      dependencies: [
+        "PlanTrackCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .target(name: "PlanTrackExtract", dependencies: ["PlanTrackCore"]),
+    .target(name: "PlanTrackExport", dependencies: ["PlanTrackCore"]),
+    .target(name: "PlanTrackUI", dependencies: ["PlanTrackCore"]),
+    // The only code that touches ncurses.
+    .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+    .target(name: "PlanTrackTerminal", dependencies: ["CNCursesW", "PlanTrackUI"]),
+    .executableTarget(
+      name: "plantrack",
+      dependencies: [
+        "PlanTrackCore", "PlanTrackStore", "PlanTrackExtract", "PlanTrackExport",
+        "PlanTrackUI", "PlanTrackTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "PlanTrackCoreTests", dependencies: ["PlanTrackCore", "CNCursesW"]),
+    .testTarget(name: "PlanTrackStoreTests", dependencies: ["PlanTrackStore"]),
+    .testTarget(name: "PlanTrackCLITests", dependencies: ["PlanTrackCore"]),
+  ]
+)

@@ -1,0 +1,156 @@
+/// What kind of quantity a target measures; it decides the start of the trajectory.
+public enum TargetKind: String, Sendable, CaseIterable {
+  /// A stock at a date: 保有量, 累计建成, 达到N家.
+  case level
+  /// New within the plan period (新增, 推广): starts from 0 at the period start.
+  case increment
+  /// A share: 覆盖率, 占比 (%).
+  case ratio
+  /// A rate of growth (年均增长N%): a flat goal, compared as it stands each time.
+  case growth
+  /// A cumulative reduction (下降N%): starts from 0 at the period start.
+  case reduction
+
+  /// Whether the goal is a flat rate rather than a path from a start value.
+  public var isFlat: Bool { self == .growth }
+
+  /// Whether a missing baseline means 0 at the period start.
+  public var startsFromZero: Bool { self == .increment || self == .reduction }
+}
+
+/// How often figures are expected; decides when the latest actual is stale.
+public enum UpdateFrequency: String, Sendable, CaseIterable {
+  case weekly, monthly, quarterly, halfyearly, yearly
+
+  /// The largest age, in days, of the latest actual before it counts as stale: one period
+  /// plus the usual reporting lag (a month's figure arrives within the next month).
+  public var allowedAgeDays: Int {
+    switch self {
+    case .weekly: 14
+    case .monthly: 62
+    case .quarterly: 123
+    case .halfyearly: 214
+    case .yearly: 396
+    }
+  }
+}
+
+/// The path from the start value to the milestones.
+public enum PathShape: String, Sendable, CaseIterable {
+  /// Straight lines between points (the default).
+  case linear
+  /// Constant growth rate between points (both values must be positive; else linear).
+  case geometric
+}
+
+/// The value a trajectory starts from, stated or derived.
+public struct Baseline: Hashable, Sendable {
+  public var value: Double
+  public var date: Day
+  /// How the value was found, e.g. 由“增长35%、达到140万辆”推算.
+  public var note: String?
+
+  public init(value: Double, date: Day, note: String? = nil) {
+    self.value = value
+    self.date = date
+    self.note = note
+  }
+}
+
+/// One dated goal of a target, with its provenance in the plan's text.
+public struct Milestone: Hashable, Sendable {
+  public var due: Day
+  public var goal: Goal
+  /// The 1-based line in the source file where the number stands.
+  public var line: Int?
+  /// The words of the plan that state this goal.
+  public var quote: String?
+  /// Whether the due date was inferred (the plan's period end), not stated.
+  public var inferred: Bool
+
+  public init(due: Day, goal: Goal, line: Int? = nil, quote: String? = nil, inferred: Bool = false) {
+    self.due = due
+    self.goal = goal
+    self.line = line
+    self.quote = quote
+    self.inferred = inferred
+  }
+}
+
+/// The plan document a target file describes.
+public struct PlanDocument: Hashable, Sendable {
+  /// ASCII slug, unique in the workspace.
+  public var id: String
+  public var title: String
+  /// 文号, e.g. 鲁政字〔2023〕155号.
+  public var number: String?
+  public var issuer: String?
+  /// national | province | city | district.
+  public var level: String?
+  public var region: String?
+  public var periodStart: Day?
+  public var periodEnd: Day?
+  /// The seed or source file the goals were read from.
+  public var sourceFile: String?
+
+  public init(
+    id: String, title: String, number: String? = nil, issuer: String? = nil,
+    level: String? = nil, region: String? = nil, periodStart: Day? = nil,
+    periodEnd: Day? = nil, sourceFile: String? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.number = number
+    self.issuer = issuer
+    self.level = level
+    self.region = region
+    self.periodStart = periodStart
+    self.periodEnd = periodEnd
+    self.sourceFile = sourceFile
+  }
+}
+
+/// A quantitative goal of a plan, with its milestones and provenance.
+public struct Target: Hashable, Sendable, Identifiable {
+  /// The document this target belongs to.
+  public var document: PlanDocument
+  /// The id within its document; the full key is `document.id/id`.
+  public var id: String
+  public var name: String
+  public var category: String
+  public var kind: TargetKind
+  public var unit: MeasureUnit
+  public var direction: Direction
+  public var baseline: Baseline?
+  /// Sorted by due date.
+  public var milestones: [Milestone]
+  public var lead: [String]
+  public var update: UpdateFrequency
+  public var path: PathShape
+
+  /// `document-id/target-id`, the key actuals are recorded under.
+  public var key: String { document.id + "/" + id }
+
+  public init(
+    document: PlanDocument, id: String, name: String, category: String, kind: TargetKind,
+    unit: MeasureUnit, direction: Direction, baseline: Baseline? = nil, milestones: [Milestone],
+    lead: [String] = [], update: UpdateFrequency = .monthly, path: PathShape = .linear
+  ) {
+    precondition(!milestones.isEmpty, "a target needs at least one milestone")
+    self.document = document
+    self.id = id
+    self.name = name
+    self.category = category
+    self.kind = kind
+    self.unit = unit
+    self.direction = direction
+    self.baseline = baseline
+    self.milestones = milestones.sorted { $0.due < $1.due }
+    self.lead = lead
+    self.update = update
+    self.path = path
+  }
+
+  /// The last milestone: the target's deadline and final goal.
+  public var final: Milestone { milestones[milestones.count - 1] }
+}

@@ -1,0 +1,39 @@
+/// Plain decimal text for figures: no exponent, no trailing zeros, at most `digits` decimals.
+public enum NumberText {
+  /// `140` for 140.0, `140.2345` for 140.2345, `0.3333` for 1/3 with 4 digits.
+  ///
+  /// Values of 1e15 and beyond (never a plan's figure) fall back to Swift's own description.
+  public static func plain(_ value: Double, digits: Int = 4) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
+    let scale = power10(digits)
+    let units = Int64((abs(value) * scale).rounded())  // value in 10^-digits
+    if units == 0 { return "0" }
+    let whole = units / Int64(scale)
+    var fraction = String(units % Int64(scale))
+    if digits > 0 {
+      fraction = String(repeating: "0", count: digits - fraction.count) + fraction
+      while fraction.hasSuffix("0") { fraction.removeLast() }
+    } else {
+      fraction = ""
+    }
+    return (value < 0 ? "-" : "") + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
+  }
+
+  /// A share as a percentage: `36.3%` for 0.3628.
+  public static func percent(_ share: Double, digits: Int = 1) -> String {
+    plain(share * 100, digits: digits) + "%"
+  }
+
+  /// `value` rounded to `digits` decimals, for machine-readable output that stays stable.
+  public static func rounded(_ value: Double, digits: Int = 6) -> Double {
+    guard value.isFinite, abs(value) < 1e15 else { return value }
+    let scale = power10(digits)
+    return (value * scale).rounded() / scale
+  }
+
+  static func power10(_ n: Int) -> Double {
+    var s = 1.0
+    for _ in 0..<max(0, min(n, 12)) { s *= 10 }
+    return s
+  }
+}

@@ -1,0 +1,50 @@
+import PlanTrackCore
+
+extension StatusReport {
+  /// The machine-readable status object of DESIGN.md: `{"asOf": …, "targets": […]}`, each
+  /// element with at least key, name, document, category, unit, status, actual, actualDate,
+  /// expected, goal, due, progress, projected and stale.
+  public func jsonValue() -> JSONValue {
+    .object([
+      ("asOf", .string(asOf.iso)),
+      ("targets", .array(statuses.map(StatusReport.json))),
+    ])
+  }
+
+  /// The JSON text.
+  public func json() -> String { jsonValue().text() }
+
+  static func json(_ s: TargetStatus) -> JSONValue {
+    let t = s.target
+    return .object([
+      ("key", .string(t.key)),
+      ("name", .string(t.name)),
+      ("document", .string(t.document.id)),
+      ("documentTitle", .string(t.document.title)),
+      ("category", .string(t.category)),
+      ("kind", .string(t.kind.rawValue)),
+      ("unit", .string(t.unit.text)),
+      ("direction", .string(t.direction.rawValue)),
+      ("level", .string(t.document.level)),
+      ("region", .string(t.document.region)),
+      ("lead", .array(t.lead.map(JSONValue.string))),
+      ("status", .string(s.status.rawValue)),
+      ("rule", .string(s.rule.rawValue)),
+      ("actual", .number(s.actual?.value)),
+      ("actualDate", .string(s.actual?.day.iso)),
+      ("expected", .number(s.expected)),
+      ("gap", .number(s.gap)),
+      ("goal", .number(s.goal)),
+      ("comparator", .string(s.governing.goal.comparator)),
+      ("due", .string(s.governing.due.iso)),
+      ("deadline", .string(t.final.due.iso)),
+      ("progress", .number(s.progress)),
+      ("daysAhead", s.daysAhead.map { .number(Double($0)) } ?? .null),
+      ("projected", .number(s.projected)),
+      ("estimatedCompletion", .string(s.estimatedCompletion?.iso)),
+      ("stale", .bool(s.stale)),
+      ("sdgRatio", .number(s.sdg?.ratio)),
+      ("sdgScore", .number(s.sdg?.score)),
+    ])
+  }
+}

@@ -1,0 +1,35 @@
+import GRDB
+
+extension ActualsStore {
+  /// The schema, as named migrations. A shipped migration is never edited; changes come as
+  /// new migrations. Constraints live in SQL so that no writer can break them.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-entry") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE entry (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            key TEXT NOT NULL CHECK (length(key) > 0),
+            as_of TEXT NOT NULL
+              CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+            value REAL CHECK (value IS NULL OR abs(value) <= 1e15),
+            input TEXT,
+            note TEXT,
+            source TEXT,
+            entered_by TEXT NOT NULL CHECK (length(entered_by) > 0),
+            entered_at TEXT NOT NULL,
+            retracts INTEGER REFERENCES entry(id),
+            CHECK ((value IS NULL) = (retracts IS NOT NULL))
+          );
+          CREATE INDEX entry_by_key ON entry(key, as_of, id);
+          CREATE INDEX entry_by_user ON entry(entered_by, id);
+          CREATE TRIGGER entry_append_only_update BEFORE UPDATE ON entry
+            BEGIN SELECT RAISE(ABORT, 'entries are append-only: record a correction instead'); END;
+          CREATE TRIGGER entry_append_only_delete BEFORE DELETE ON entry
+            BEGIN SELECT RAISE(ABORT, 'entries are append-only: record a retraction instead'); END;
+          """)
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import PlanTrackCore
+
+/// The append-only log of actuals, in SQLite (WAL mode).
+///
+/// Entries are only ever inserted: a correction is a later entry for the same target and date,
+/// a retraction names the entry it withdraws. Every write is one short transaction, and a busy
+/// database is waited for (up to `busyTimeout`) rather than failing, so several people can
+/// record at once.
+public final class ActualsStore: Sendable {
+  let writer: any DatabaseWriter
+
+  /// How long a writer waits for another's lock before giving up.
+  public static let busyTimeout: TimeInterval = 10
+
+  init(writer: any DatabaseWriter) throws {
+    self.writer = writer
+    let known = Set(ActualsStore.migrator.migrations)
+    let applied = try writer.read { db in try ActualsStore.migrator.appliedIdentifiers(db) }
+    if let unknown = applied.subtracting(known).sorted().first {
+      throw StoreError.unsupportedSchema(found: unknown)
+    }
+    try ActualsStore.migrator.migrate(writer)
+  }
+
+  static func configuration(readonly: Bool = false) -> Configuration {
+    var config = Configuration()
+    config.busyMode = .timeout(busyTimeout)
+    config.readonly = readonly
+    config.label = "plantrack"
+    return config
+  }
+
+  /// Opens (creating if needed) the store at `path`, in WAL mode.
+  public static func open(path: String) throws -> ActualsStore {
+    do {
+      let pool = try DatabasePool(path: path, configuration: configuration())
+      return try ActualsStore(writer: pool)
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError {
+      throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+    }
+  }
+
+  /// A fresh in-memory store, for tests.
+  public static func inMemory() throws -> ActualsStore {
+    try ActualsStore(writer: DatabaseQueue(configuration: configuration()))
+  }
+
+  /// Appends `entries` in one transaction: all are written, or none.
+  /// - Returns: the entries as stored, with their ids.
+  @discardableResult
+  public func append(_ entries: [NewEntry]) throws -> [ActualEntry] {
+    for e in entries {
+      if let v = e.value, !v.isFinite || abs(v) > ValueInput.maximumMagnitude {
+        throw StoreError.rejected(reason: "value \(v) is not a finite number within ±1e15")
+      }
+    }
+    do {
+      return try writer.write { db in
+        try entries.map { e in
+          var record = EntryRecord(e)
+          try record.insert(db)
+          return record.entry!
+        }
+      }
+    } catch let error as DatabaseError {
+      throw StoreError.rejected(reason: error.message ?? "\(error.resultCode)")
+    }
+  }
+
+  /// Every entry of one target, oldest first.
+  public func entries(key: String) throws -> [ActualEntry] {
+    try writer.read { db in
+      try EntryRecord.filter(EntryRecord.Columns.key == key)
+        .order(EntryRecord.Columns.id)
+        .fetchAll(db)
+        .compactMap(\.entry)
+    }
+  }
+
+  /// Every entry, grouped by target key, each group oldest first.
+  public func entriesByKey() throws -> [String: [ActualEntry]] {
+    try writer.read { db in
+      var out: [String: [ActualEntry]] = [:]
+      let rows = try EntryRecord.order(EntryRecord.Columns.key, EntryRecord.Columns.id)
+        .fetchCursor(db)
+      while let record = try rows.next() {
+        if let e = record.entry { out[e.key, default: []].append(e) }
+      }
+      return out
+    }
+  }
+
+  /// The effective series of every target (see `ActualEntry.effectiveSeries`).
+  public func seriesByKey() throws -> [String: [Observation]] {
+    try entriesByKey().mapValues(ActualEntry.effectiveSeries)
+  }
+
+  /// The latest value entry of `user` that no retraction withdraws: what `undo` retracts.
+  public func lastUndoable(by user: String) throws -> ActualEntry? {
+    try writer.read { db in
+      let retracted = Set(
+        try Int64.fetchAll(db, sql: "SELECT retracts FROM entry WHERE retracts IS NOT NULL"))
+      let cursor = try EntryRecord
+        .filter(EntryRecord.Columns.enteredBy == user && EntryRecord.Columns.retracts == nil)
+        .order(EntryRecord.Columns.id.desc)
+        .fetchCursor(db)
+      while let record = try cursor.next() {
+        if let id = record.id, !retracted.contains(id) { return record.entry }
+      }
+      return nil
+    }
+  }
+
+  /// The number of entries.
+  public func count() throws -> Int {
+    try writer.read { db in try EntryRecord.fetchCount(db) }
+  }
+}

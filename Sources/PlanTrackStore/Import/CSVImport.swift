@@ -1,0 +1,87 @@
+import PlanTrackCore
+
+/// Reads a CSV of actuals (header `key,date,value[,unit,note,source]`) into entries,
+/// reporting every bad row with its line. Nothing is written here: the caller appends all
+/// entries in one transaction, and only when there is no error.
+public enum CSVImport {
+  /// The columns a file may have; the first three are required.
+  public static let columns = ["key", "date", "value", "unit", "note", "source"]
+
+  /// The entries of `text`, or all the findings that prevent importing it.
+  public static func parse(
+    _ text: String, file: String, targets: TargetSet, user: String, time: String
+  ) -> (entries: [NewEntry], findings: [Finding]) {
+    let records: [CSVReader.Record]
+    do {
+      records = try CSVReader.records(text)
+    } catch CSVReader.Problem.unterminatedQuote(let line, let column) {
+      return ([], [Finding(file: file, line: line, column: column, message: "a quoted field is never closed")])
+    } catch CSVReader.Problem.textAfterQuote(let line, let column) {
+      return ([], [Finding(file: file, line: line, column: column, message: "text after a closing quote; double a quote inside a quoted field (\"\")")])
+    } catch {
+      return ([], [Finding(file: file, line: 0, column: 0, message: "\(error)")])
+    }
+    guard let header = records.first else {
+      return ([], [Finding(file: file, line: 1, column: 1, message: "the file is empty; expected the header key,date,value[,unit,note,source]")])
+    }
+    let names = header.fields.map { $0.text.trimmingWhitespace.lowercased() }
+    var findings: [Finding] = []
+    for (i, name) in names.enumerated() where !columns.contains(name) || names.firstIndex(of: name) != i {
+      findings.append(
+        Finding(
+          file: file, line: header.line, column: header.fields[i].column,
+          message: "unknown or repeated column “\(name)”; expected key,date,value[,unit,note,source]"))
+    }
+    for required in columns.prefix(3) where !names.contains(required) {
+      findings.append(
+        Finding(file: file, line: header.line, column: 1, message: "the header has no “\(required)” column; expected key,date,value[,unit,note,source]"))
+    }
+    guard findings.isEmpty else { return ([], findings) }
+    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
+    var entries: [NewEntry] = []
+    if records.count == 1 {
+      findings.append(Finding(file: file, line: header.line, column: 1, message: "the file has a header but no rows"))
+    }
+    for record in records.dropFirst() {
+      guard record.fields.count == names.count else {
+        findings.append(
+          Finding(
+            file: file, line: record.line, column: 1,
+            message: "expected \(names.count) fields, found \(record.fields.count)"))
+        continue
+      }
+      func field(_ name: String) -> CSVReader.Field? { index[name].map { record.fields[$0] } }
+      func text(_ name: String) -> String? {
+        field(name).map { $0.text.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
+      }
+      func fail(_ name: String, _ message: String) {
+        let f = field(name)
+        findings.append(Finding(file: file, line: f?.line ?? record.line, column: f?.column ?? 1, message: message))
+      }
+      let keyText = text("key") ?? ""
+      let dateText = text("date") ?? ""
+      guard let date = Day(iso: dateText) else {
+        fail("date", "date “\(dateText)” is not a date YYYY-MM-DD that exists")
+        continue
+      }
+      do {
+        entries.append(
+          try EntryInput.make(
+            targets: targets, key: keyText, value: text("value") ?? "", unit: text("unit"),
+            date: date, note: text("note"), source: text("source") ?? file, user: user, time: time))
+      } catch let error as StoreError {
+        fail("key", "\(error)")
+      } catch let error as QuantityError {
+        switch error {
+        case .unparseableUnit, .incompatibleUnits:
+          fail(text("unit") != nil ? "unit" : "value", "\(error)")
+        default: fail("value", "\(error)")
+        }
+      } catch {
+        fail("value", "\(error)")
+      }
+    }
+    return (findings.isEmpty ? entries : [], findings)
+  }
+}

@@ -1,0 +1,40 @@
+import PlanTrackCore
+
+/// A failure of a store or workspace operation.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The database file could not be opened or created.
+  case cannotOpen(path: String, reason: String)
+  /// The database was written by a newer plantrack.
+  case unsupportedSchema(found: String)
+  /// No target has this key.
+  case unknownTarget(key: String, suggestion: String?)
+  /// There is no entry of this user left to undo.
+  case nothingToUndo(user: String)
+  /// An entry the database refused (a CHECK constraint, a locked database…).
+  case rejected(reason: String)
+  /// Rows of an import or fields of a record that are not valid; nothing was written.
+  case invalidInput([Finding])
+  /// The folder is not a workspace.
+  case notAWorkspace(path: String)
+
+  public var description: String {
+    switch self {
+    case .cannotOpen(let path, let reason): return "cannot open the store \(path): \(reason)"
+    case .unsupportedSchema(let found):
+      return "the store was written by a newer plantrack (migration “\(found)”); upgrade plantrack"
+    case .unknownTarget(let key, let suggestion):
+      return "no target has the key “\(key)”"
+        + (suggestion.map { "; did you mean “\($0)”?" } ?? "; `plantrack status` lists the keys")
+    case .nothingToUndo(let user): return "\(user) has no entry left to undo"
+    case .rejected(let reason): return "the store refused the entry: \(reason)"
+    case .invalidInput(let findings):
+      let errors = findings.filter { $0.severity == .error }
+      return errors.count == 1
+        ? errors[0].description
+        : "\(errors.count) errors, nothing written:\n"
+          + errors.map(\.description).joined(separator: "\n")
+    case .notAWorkspace(let path):
+      return "\(path) is not a plantrack workspace (it has no targets/ folder)"
+    }
+  }
+}

@@ -1,0 +1,286 @@
+import PlanTrackCore
+import Yams
+
+/// One parsed target file: its document, the targets that are valid, and every finding.
+public struct TargetFile: Sendable {
+  public let file: String
+  public let document: PlanDocument?
+  /// The targets without errors; a target with an error is left out, the others still load.
+  public let targets: [Target]
+  public let findings: [Finding]
+
+  static let documentKeys = [
+    "id", "title", "number", "issuer", "level", "region", "period", "source",
+  ]
+  static let targetKeys = [
+    "id", "name", "category", "kind", "unit", "direction", "baseline", "milestones", "lead",
+    "update", "tolerance", "path", "note",
+  ]
+  static let milestoneKeys = ["due", "value", "comparator", "line", "quote", "inferred", "note"]
+  static let levels = ["national", "province", "city", "district"]
+
+  /// Parses the text of a target file. `file` is the name findings carry.
+  public static func parse(yaml text: String, file: String) -> TargetFile {
+    var reader = YAMLReader(file: file)
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      return TargetFile(file: file, document: nil, targets: [], findings: [finding(error, file)])
+    } catch {
+      return TargetFile(
+        file: file, document: nil, targets: [],
+        findings: [Finding(file: file, line: 0, column: 0, message: "\(error)")])
+    }
+    guard let root, let top = reader.mapping(root, "a target file") else {
+      if root == nil { reader.error(nil, "the file is empty; expected “document:” and “targets:”") }
+      return TargetFile(file: file, document: nil, targets: [], findings: reader.findings)
+    }
+    reader.checkKeys(top, allowed: ["document", "targets"], in: "the file")
+    guard let docNode = reader.value(top, "document", in: "the file", required: true),
+      let document = parseDocument(docNode, &reader)
+    else {
+      return TargetFile(file: file, document: nil, targets: [], findings: reader.findings)
+    }
+    var targets: [Target] = []
+    if let list = reader.value(top, "targets", in: "the file", required: true) {
+      if case .sequence(let seq) = list {
+        var seen: [String: Int] = [:]
+        for item in seq {
+          let before = reader.findings.filter { $0.severity == .error }.count
+          let target = parseTarget(item, document: document, &reader)
+          if let target {
+            if let line = seen[target.id] {
+              reader.error(
+                item, "duplicate target id “\(target.id)” (first at line \(line)); ids must be unique")
+              continue
+            }
+            seen[target.id] = item.mark?.line ?? 0
+          }
+          let after = reader.findings.filter { $0.severity == .error }.count
+          if let target, after == before { targets.append(target) }
+        }
+      } else {
+        reader.error(list, "“targets” must be a list of targets (lines starting with “- ”)")
+      }
+    }
+    return TargetFile(file: file, document: document, targets: targets, findings: reader.findings)
+  }
+
+  static func finding(_ error: YamlError, _ file: String) -> Finding {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let ctx = context.map { " (\($0.text))" } ?? ""
+      return Finding(
+        file: file, line: mark.line, column: mark.column,
+        message: "YAML syntax: \(problem)\(ctx)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return Finding(
+        file: file, line: context.mark.line, column: context.mark.column,
+        message: "duplicate key “\(duplicates.joined(separator: "”, “"))” in a mapping")
+    default:
+      return Finding(file: file, line: 0, column: 0, message: "YAML: \(error)")
+    }
+  }
+
+  static func parseDocument(_ node: Node, _ r: inout YAMLReader) -> PlanDocument? {
+    guard let m = r.mapping(node, "“document”") else { return nil }
+    let what = "the document"
+    r.checkKeys(m, allowed: documentKeys, in: what)
+    let errorsBefore = r.findings.count
+    let id = r.string(m, "id", in: what, required: true)
+    if let id, !isSlug(id) {
+      r.error(m["id"], "document id “\(id)” must be an ASCII slug: a-z, 0-9 and “-”")
+    }
+    let title = r.string(m, "title", in: what, required: true)
+    let level = r.string(m, "level", in: what, required: false)
+    if let level, !levels.contains(level) {
+      r.error(m["level"], "level must be one of: \(levels.joined(separator: ", ")) (found “\(level)”)")
+    }
+    var start: Day?
+    var end: Day?
+    if let p = r.value(m, "period", in: what, required: false), let pm = r.mapping(p, "period") {
+      r.checkKeys(pm, allowed: ["start", "end"], in: "period")
+      start = pm["start"].flatMap { r.day($0, "period start") }
+      end = pm["end"].flatMap { r.day($0, "period end") }
+      if let start, let end, end < start {
+        r.error(p, "period ends (\(end)) before it starts (\(start))")
+      }
+    }
+    var sourceFile: String?
+    if let s = r.value(m, "source", in: what, required: false), let sm = r.mapping(s, "source") {
+      r.checkKeys(sm, allowed: ["file"], in: "source")
+      sourceFile = r.string(sm, "file", in: "source", required: true)
+    }
+    guard let id, let title, r.findings.count == errorsBefore else { return nil }
+    return PlanDocument(
+      id: id, title: title, number: r.string(m, "number", in: what, required: false),
+      issuer: r.string(m, "issuer", in: what, required: false), level: level,
+      region: r.string(m, "region", in: what, required: false), periodStart: start,
+      periodEnd: end, sourceFile: sourceFile)
+  }
+
+  static func parseTarget(_ node: Node, document: PlanDocument, _ r: inout YAMLReader) -> Target? {
+    guard let m = r.mapping(node, "each target") else { return nil }
+    let idText = m["id"]?.string ?? "?"
+    let what = "target “\(idText)”"
+    r.checkKeys(m, allowed: targetKeys, in: what)
+    let id = r.string(m, "id", in: what, required: true)
+    if let id, !isSlug(id) {
+      r.error(m["id"], "target id “\(id)” must be an ASCII slug: a-z, 0-9 and “-”")
+    }
+    let name = r.string(m, "name", in: what, required: true)
+    let category = r.string(m, "category", in: what, required: true)
+    let kind = r.choice(m, "kind", in: what, required: true, as: TargetKind.self)
+    var unit: MeasureUnit?
+    if let u = r.string(m, "unit", in: what, required: true) {
+      do { unit = try MeasureUnit(parsing: u) } catch { r.error(m["unit"], "\(error)") }
+    }
+    let explicitDirection = r.choice(m, "direction", in: what, required: false, as: Direction.self)
+    let update = r.choice(m, "update", in: what, required: false, as: UpdateFrequency.self)
+    let path = r.choice(m, "path", in: what, required: false, as: PathShape.self)
+    var tolerance = 0.05
+    if let t = r.value(m, "tolerance", in: what, required: false), let v = r.number(t, "tolerance") {
+      if v > 0, v < 1 { tolerance = v } else { r.error(t, "tolerance must be a share between 0 and 1, like 0.05") }
+    }
+    let lead = r.value(m, "lead", in: what, required: false).flatMap { r.strings($0, "lead") } ?? []
+
+    var baseline: Baseline?
+    if let b = r.value(m, "baseline", in: what, required: false), let bm = r.mapping(b, "baseline") {
+      r.checkKeys(bm, allowed: ["value", "date", "note"], in: "the baseline")
+      let v = r.value(bm, "value", in: "the baseline", required: true).flatMap { r.number($0, "baseline value") }
+      let d = r.value(bm, "date", in: "the baseline", required: true).flatMap { r.day($0, "baseline date") }
+      if let v, let d {
+        baseline = Baseline(value: v, date: d, note: r.string(bm, "note", in: "the baseline", required: false))
+      }
+    }
+
+    var milestones: [(Milestone, Node)] = []
+    if let list = r.value(m, "milestones", in: what, required: true) {
+      if case .sequence(let seq) = list, !seq.isEmpty {
+        for item in seq {
+          if let ms = parseMilestone(item, tolerance: tolerance, &r) { milestones.append((ms, item)) }
+        }
+      } else {
+        r.error(list, "“milestones” must be a non-empty list of { due, value, comparator }")
+      }
+    }
+    guard let id, let name, let category, let kind, let unit, !milestones.isEmpty else { return nil }
+    milestones.sort { $0.0.due < $1.0.due }
+
+    for (a, b) in zip(milestones, milestones.dropFirst()) where a.0.due == b.0.due {
+      r.error(b.1, "two milestones are due on \(b.0.due); each due date may appear once")
+    }
+    if let baseline {
+      for (ms, n) in milestones where ms.due <= baseline.date {
+        r.error(n, "milestone due \(ms.due) is not after the baseline date \(baseline.date)")
+      }
+    }
+    let direction = explicitDirection ?? defaultDirection(milestones.map(\.0), baseline: baseline)
+    checkDirection(direction, milestones, baseline: baseline, kind: kind, node: m["direction"] ?? node, &r)
+
+    return Target(
+      document: document, id: id, name: name, category: category, kind: kind, unit: unit,
+      direction: direction, baseline: baseline, milestones: milestones.map(\.0), lead: lead,
+      update: update ?? .monthly, path: path ?? .linear)
+  }
+
+  static func parseMilestone(_ node: Node, tolerance: Double, _ r: inout YAMLReader) -> Milestone? {
+    guard let m = r.mapping(node, "each milestone") else { return nil }
+    let what = "a milestone"
+    r.checkKeys(m, allowed: milestoneKeys, in: what)
+    let due = r.value(m, "due", in: what, required: true).flatMap { r.day($0, "due") }
+    let comparatorNode = r.value(m, "comparator", in: what, required: false)
+    let comparator = comparatorNode?.string ?? ">="
+    let valueNode = r.value(m, "value", in: what, required: true)
+    var goal: Goal?
+    if let valueNode {
+      if case .mapping(let range) = valueNode {
+        r.checkKeys(range, allowed: ["min", "max"], in: "a range value")
+        let lo = r.value(range, "min", in: "a range value", required: true).flatMap { r.number($0, "min") }
+        let hi = r.value(range, "max", in: "a range value", required: true).flatMap { r.number($0, "max") }
+        if comparatorNode != nil, comparator != "range" {
+          r.error(comparatorNode, "a { min, max } value needs comparator “range” (found “\(comparator)”)")
+        } else if let lo, let hi {
+          if lo <= hi { goal = .range(min: lo, max: hi) } else {
+            r.error(valueNode, "range min \(lo) is greater than max \(hi)")
+          }
+        }
+      } else if let v = r.number(valueNode, "value") {
+        switch comparator {
+        case ">=": goal = .atLeast(v)
+        case "<=": goal = .atMost(v)
+        case "~": goal = .about(v, tolerance: tolerance)
+        case "=": goal = .exactly(v)
+        case "range":
+          r.error(comparatorNode, "comparator “range” needs a value { min: …, max: … }")
+        default:
+          r.error(
+            comparatorNode,
+            "unknown comparator “\(comparator)”; expected one of: >=, <=, ~, =, range")
+        }
+      }
+    }
+    let line = r.value(m, "line", in: what, required: false).flatMap { r.integer($0, "line") }
+    let quote = r.string(m, "quote", in: what, required: false)
+    let inferred = r.value(m, "inferred", in: what, required: false).flatMap { r.bool($0, "inferred") }
+    guard let due, let goal else { return nil }
+    return Milestone(due: due, goal: goal, line: line, quote: quote, inferred: inferred ?? false)
+  }
+
+  /// `<=` anywhere means a decrease; else a final goal below the baseline; else increase.
+  static func defaultDirection(_ milestones: [Milestone], baseline: Baseline?) -> Direction {
+    if milestones.contains(where: { $0.goal.impliedDirection == .decrease }) { return .decrease }
+    if let baseline, let last = milestones.last, last.goal.pathValue(.increase) < baseline.value {
+      return .decrease
+    }
+    return .increase
+  }
+
+  /// A direction contradicts the values when a comparator points the other way, a goal lies
+  /// behind the baseline, or a later milestone asks for less than an earlier one.
+  static func checkDirection(
+    _ direction: Direction, _ milestones: [(Milestone, Node)], baseline: Baseline?,
+    kind: TargetKind, node: Node, _ r: inout YAMLReader
+  ) {
+    let s = direction.sign
+    for (ms, n) in milestones {
+      if let implied = ms.goal.impliedDirection, implied != direction {
+        r.error(
+          n,
+          "direction “\(direction.rawValue)” contradicts comparator “\(ms.goal.comparator)”; "
+            + "expected direction “\(implied.rawValue)”")
+      }
+    }
+    guard !kind.isFlat else { return }
+    if let baseline {
+      // A cap (<=) may lie on either side of the baseline; other goals must lie ahead of it.
+      for (ms, n) in milestones where ms.goal.impliedDirection != .decrease {
+        if s * (ms.goal.pathValue(direction) - baseline.value) < 0 {
+          r.error(
+            n,
+            "direction “\(direction.rawValue)” contradicts the values: the goal "
+              + "\(format(ms.goal.pathValue(direction))) is on the wrong side of the baseline "
+              + "\(format(baseline.value))")
+        }
+      }
+    }
+    for (a, b) in zip(milestones, milestones.dropFirst())
+    where s * (b.0.goal.pathValue(direction) - a.0.goal.pathValue(direction)) < 0 {
+      r.error(
+        b.1,
+        "direction “\(direction.rawValue)” contradicts the values: \(format(b.0.goal.pathValue(direction))) "
+          + "due \(b.0.due) is behind \(format(a.0.goal.pathValue(direction))) due \(a.0.due)")
+    }
+  }
+
+  static func isSlug(_ s: String) -> Bool {
+    !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+  }
+
+  static func format(_ v: Double) -> String {
+    v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import PlanTrackCore
+
+/// All targets of a workspace, with every finding of every target file.
+public struct TargetSet: Sendable {
+  /// Valid targets, sorted by document id then file order.
+  public let targets: [Target]
+  /// Every finding of every file, sorted by file, line and column.
+  public let findings: [Finding]
+  /// The documents that loaded.
+  public let documents: [PlanDocument]
+
+  /// The target with this `document/target` key.
+  public func target(key: String) -> Target? { byKey[key] }
+
+  private let byKey: [String: Target]
+
+  /// Builds a set from parsed files, adding findings for duplicate document ids.
+  public init(files: [TargetFile]) {
+    var findings = files.flatMap(\.findings)
+    var targets: [Target] = []
+    var documents: [PlanDocument] = []
+    var seen: [String: String] = [:]
+    for file in files.sorted(by: { $0.file < $1.file }) {
+      guard let doc = file.document else { continue }
+      if let first = seen[doc.id] {
+        findings.append(
+          Finding(
+            file: file.file, line: 0, column: 0,
+            message: "document id “\(doc.id)” is already used by \(first); ids must be unique"))
+        continue
+      }
+      seen[doc.id] = file.file
+      let expectedName = doc.id + ".yaml"
+      if (file.file as NSString).lastPathComponent != expectedName {
+        findings.append(
+          Finding(
+            file: file.file, line: 0, column: 0, severity: .warning,
+            message: "file name should be \(expectedName), after the document id"))
+      }
+      documents.append(doc)
+      targets.append(contentsOf: file.targets)
+    }
+    self.targets = targets
+    self.documents = documents
+    self.findings = findings.sorted {
+      ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column)
+    }
+    self.byKey = Dictionary(targets.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// Whether any finding is an error.
+  public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+  /// Loads every `*.yaml` / `*.yml` file of `directory`. Unreadable files and invalid UTF-8
+  /// become findings; the other files still load.
+  public static func load(directory: URL, displayPrefix: String = "targets/") -> TargetSet {
+    let names =
+      ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+      .sorted()
+    let files = names.map { name -> TargetFile in
+      let display = displayPrefix + name
+      let url = directory.appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        return TargetFile(
+          file: display, document: nil, targets: [],
+          findings: [Finding(file: display, line: 0, column: 0, message: "cannot read the file")])
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        return TargetFile(
+          file: display, document: nil, targets: [],
+          findings: [
+            Finding(file: display, line: 0, column: 0, message: "the file is not valid UTF-8 text")
+          ])
+      }
+      return TargetFile.parse(yaml: text, file: display)
+    }
+    return TargetSet(files: files)
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import PlanTrackCore
+
+/// A folder with a `targets/` folder; the store file lives beside it.
+public struct Workspace: Sendable {
+  public let root: URL
+
+  /// The name of the store file in the workspace.
+  public static let storeFileName = "plantrack.sqlite"
+
+  public init(root: URL) { self.root = root.standardizedFileURL }
+
+  public var targetsDirectory: URL { root.appendingPathComponent("targets") }
+  public var storePath: String { root.appendingPathComponent(Workspace.storeFileName).path }
+  public var snapshotsDirectory: URL { root.appendingPathComponent("snapshots") }
+
+  /// Finds the workspace: `explicit` (`--workspace`), else `PLANTRACK_WORKSPACE`, else the
+  /// current folder or the nearest parent with a `targets/` folder.
+  public static func locate(explicit: String?, environment: [String: String], currentDirectory: String)
+    throws -> Workspace
+  {
+    if let path = explicit ?? environment["PLANTRACK_WORKSPACE"].flatMap({ $0.isEmpty ? nil : $0 }) {
+      let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: currentDirectory))
+      guard isWorkspace(url) else { throw StoreError.notAWorkspace(path: path) }
+      return Workspace(root: url)
+    }
+    var url = URL(fileURLWithPath: currentDirectory)
+    while true {
+      if isWorkspace(url) { return Workspace(root: url) }
+      let parent = url.deletingLastPathComponent()
+      if parent.path == url.path { break }
+      url = parent
+    }
+    throw StoreError.notAWorkspace(path: currentDirectory)
+  }
+
+  static func isWorkspace(_ url: URL) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(
+      atPath: url.appendingPathComponent("targets").path, isDirectory: &isDir) && isDir.boolValue
+  }
+
+  /// Loads every target file.
+  public func loadTargets() -> TargetSet { TargetSet.load(directory: targetsDirectory) }
+
+  /// Opens the store, creating it on first use.
+  public func openStore() throws -> ActualsStore { try ActualsStore.open(path: storePath) }
+
+  /// Opens the store if it exists; `nil` when nothing was ever recorded (read commands do not
+  /// create it).
+  public func openStoreIfExists() throws -> ActualsStore? {
+    FileManager.default.fileExists(atPath: storePath) ? try openStore() : nil
+  }
+}

@@ -1,0 +1,2 @@
+/// Placeholder so the target compiles; the dashboard comes with its own issue.
+enum PlanTrackUIModule {}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import PlanTrackCore
+
+/// `plantrack check`: validates every target file; exits 1 on any error.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Validate the target files; print every problem as file:line:column.")
+
+  @OptionGroup var workspace: WorkspaceOptions
+
+  func run() throws {
+    let ws = try workspace.locate()
+    let set = ws.loadTargets()
+    for finding in set.findings { Frontend.warn(finding.description) }
+    let errors = set.findings.filter { $0.severity == .error }.count
+    let milestones = set.targets.reduce(0) { $0 + $1.milestones.count }
+    let summary = "\(set.documents.count) documents, \(set.targets.count) targets, \(milestones) milestones"
+    if errors > 0 {
+      throw CommandFailure("\(errors) error(s) in target files (\(summary) valid)")
+    }
+    Frontend.output("ok: \(summary)\n")
+  }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import PlanTrackCore
+import PlanTrackExport
+
+/// `plantrack status`: every target's status as a table, JSON, CSV or Markdown.
+struct StatusCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status",
+    abstract: "Show the status of every target (table, json, csv or md).")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, md
+  }
+
+  @OptionGroup var workspace: WorkspaceOptions
+  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var filter: FilterOptions
+  @Option(name: .long, help: "table, json, csv or md.") var format: Format = .table
+  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang: Language?
+
+  func run() throws {
+    let loaded = try LoadedWorkspace.load(workspace)
+    let day = asOf.day
+    let report = StatusReport(asOf: day, statuses: loaded.statuses(asOf: day, filter: try filter.parsed()))
+    let language = Frontend.language(lang)
+    switch format {
+    case .table: Frontend.output(report.table(language: language))
+    case .json: Frontend.output(report.json())
+    case .csv: Frontend.output(report.csv())
+    case .md: Frontend.output(report.markdown(language: language))
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import PlanTrackCore
+import PlanTrackStore
+
+/// `plantrack undo`: retracts the user's last entry (by appending a retraction).
+struct UndoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "undo",
+    abstract: "Retract your last entry. Nothing is deleted: a retraction is recorded.")
+
+  @OptionGroup var workspace: WorkspaceOptions
+  @Option(name: .long, help: "Why the entry is retracted.") var note: String?
+
+  func run() throws {
+    let ws = try workspace.locate()
+    guard let store = try ws.openStoreIfExists() else { throw StoreError.nothingToUndo(user: Frontend.user()) }
+    let user = Frontend.user()
+    guard let last = try store.lastUndoable(by: user) else { throw StoreError.nothingToUndo(user: user) }
+    let stored = try store.append([.retraction(of: last, note: note, by: user, at: Frontend.timestamp())])[0]
+    Frontend.output(
+      "retracted #\(last.id) \(last.key) \(last.asOf.iso): \(NumberText.plain(last.value ?? 0))"
+        + " (retraction #\(stored.id))\n")
+  }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import PlanTrackCore
+import PlanTrackExport
+import PlanTrackStore
+
+/// `--workspace`, shared by every command.
+struct WorkspaceOptions: ParsableArguments {
+  @Option(name: .long, help: "The workspace folder (with targets/). Default: $PLANTRACK_WORKSPACE, or the current folder or its nearest parent with targets/.")
+  var workspace: String?
+
+  /// The located workspace.
+  func locate() throws -> Workspace {
+    try Workspace.locate(
+      explicit: workspace, environment: Frontend.environment,
+      currentDirectory: FileManager.default.currentDirectoryPath)
+  }
+}
+
+/// `--as-of`, for commands that compute status.
+struct AsOfOption: ParsableArguments {
+  @Option(name: .long, help: "Compute status as of this date (YYYY-MM-DD). Default: today.", transform: DayArgument.parse)
+  var asOf: Day?
+
+  var day: Day { asOf ?? Frontend.today() }
+}
+
+/// `--filter`, repeatable; all terms must match.
+struct FilterOptions: ParsableArguments {
+  @Option(name: .long, help: "Keep targets matching this filter: text, or field:value with field category, level, region, lead, status, doc or kind (status:off-track,missed). Repeatable.")
+  var filter: [String] = []
+
+  func parsed() throws -> TargetFilter {
+    try filter.reduce(TargetFilter.all) { try $0.and(TargetFilter(parsing: $1)) }
+  }
+
+  func validate() throws {
+    do { _ = try parsed() } catch { throw ValidationError("\(error)") }
+  }
+}
+
+enum DayArgument {
+  static func parse(_ text: String) throws -> Day {
+    guard let day = Day(iso: text) else {
+      throw ValidationError("“\(text)” is not a date YYYY-MM-DD that exists")
+    }
+    return day
+  }
+}
+
+extension Language: ExpressibleByArgument {}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import PlanTrackCore
+import PlanTrackStore
+
+/// The `plantrack` command and its subcommands.
+struct PlanTrack: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plantrack",
+    abstract: "Track the quantitative goals of government plans against actual figures.",
+    discussion: """
+      Exit codes: 0 ok, 1 a user or data error (one line on standard error), 2 a usage error.
+      """,
+    subcommands: [
+      StatusCommand.self, CheckCommand.self, RecordCommand.self, HistoryCommand.self,
+      UndoCommand.self, ImportCommand.self,
+    ],
+    defaultSubcommand: StatusCommand.self
+  )
+}
+
+@main
+enum Main {
+  static func main() {
+    do {
+      var command = try PlanTrack.parseAsRoot()
+      try command.run()
+    } catch {
+      exit(report(error))
+    }
+  }
+
+  /// Prints `error` the way its kind asks and returns the exit code: 0 for help and version,
+  /// 2 for usage errors, 1 for everything else, with one line on standard error.
+  static func report(_ error: Error) -> Int32 {
+    if let code = error as? ExitCode { return code.rawValue }
+    let code = PlanTrack.exitCode(for: error)
+    if code == .success {
+      Frontend.output(PlanTrack.fullMessage(for: error) + "\n")
+      return 0
+    }
+    if code == .validationFailure {
+      Frontend.warn("plantrack: " + PlanTrack.message(for: error))
+      Frontend.warn("(see `plantrack help`)")
+      return 2
+    }
+    Frontend.warn("plantrack: \(error)")
+    return 1
+  }
+}
