@@ -13,8 +13,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
   public var severity: Severity
   public var message: String
 
-  public init(file: String, line: Int, column: Int, severity: Severity = .error, message: String)
-  {
+  public init(file: String, line: Int, column: Int, severity: Severity = .error, message: String) {
     self.file = file
     self.line = line
     self.column = column

@@ -68,7 +68,8 @@ public struct Milestone: Hashable, Sendable {
   /// Whether the due date was inferred (the plan's period end), not stated.
   public var inferred: Bool
 
-  public init(due: Day, goal: Goal, line: Int? = nil, quote: String? = nil, inferred: Bool = false) {
+  public init(due: Day, goal: Goal, line: Int? = nil, quote: String? = nil, inferred: Bool = false)
+  {
     self.due = due
     self.goal = goal
     self.line = line

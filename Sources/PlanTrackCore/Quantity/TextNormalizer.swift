@@ -19,3 +19,13 @@ public enum TextNormalizer {
     halfWidth(s).filter { !$0.isWhitespace }
   }
 }
+
+extension String {
+  /// The string without leading and trailing white space (including the ideographic space).
+  public var trimmingWhitespace: String {
+    var s = Substring(self)
+    while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+    while let l = s.last, l.isWhitespace { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -13,8 +13,13 @@ public enum ValueInput {
   public static func parse(
     _ text: String, unit explicitUnit: String? = nil, targetUnit: MeasureUnit
   ) throws -> Double {
-    let normal = TextNormalizer.halfWidth(text).filter { !$0.isWhitespace }
-    let (number, suffix) = try splitNumber(normal, original: text)
+    // Spaces may stand around the number ("140 万辆", as plans print it), never inside it.
+    let normal = TextNormalizer.halfWidth(text).trimmingWhitespace
+    let (number, rest) = try splitNumber(normal, original: text)
+    let suffix = rest.filter { !$0.isWhitespace }
+    if let first = suffix.first, first.isASCII, first.isNumber || first == "," || first == "." {
+      throw QuantityError.unparseableValue(text)
+    }
     var unitText = suffix
     if let explicitUnit {
       guard suffix.isEmpty else {

@@ -12,9 +12,11 @@ public struct StatusEngine: Sendable {
   /// the first actual is the start). `nil` for flat goals, or when there is no start yet.
   public func trajectory(for target: Target, series: [Observation]) -> Trajectory? {
     guard let (start, _) = start(of: target, series: series) else { return nil }
-    let points = [start] + target.milestones.map {
-      Observation(day: $0.due, value: $0.goal.pathValue(target.direction))
-    }
+    let points =
+      [start]
+      + target.milestones.map {
+        Observation(day: $0.due, value: $0.goal.pathValue(target.direction))
+      }
     return Trajectory(points: points, shape: target.path, direction: target.direction)
   }
 
@@ -69,7 +71,8 @@ public struct StatusEngine: Sendable {
     if let projected, let latest {
       let remaining = dir.sign * (governing.goal.threshold(dir) - latest.value)
       if remaining > 0 {
-        projectedShortfall = max(0, dir.sign * (governing.goal.threshold(dir) - projected)) / remaining
+        projectedShortfall =
+          max(0, dir.sign * (governing.goal.threshold(dir) - projected)) / remaining
       } else {
         projectedShortfall = 0
       }

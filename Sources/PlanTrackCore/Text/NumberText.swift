@@ -5,6 +5,10 @@ public enum NumberText {
   /// Values of 1e15 and beyond (never a plan's figure) fall back to Swift's own description.
   public static func plain(_ value: Double, digits: Int = 4) -> String {
     guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
+    // Keep the value in 10^-digits an exact integer (below 2^53), which also keeps it within
+    // Int64, and the fraction's padding in step with power10's cap of 12 digits.
+    var digits = min(max(digits, 0), 12)
+    while digits > 0, abs(value) * power10(digits) >= 9_007_199_254_740_992 { digits -= 1 }
     let scale = power10(digits)
     let units = Int64((abs(value) * scale).rounded())  // value in 10^-digits
     if units == 0 { return "0" }

@@ -4,7 +4,8 @@ extension StatusReport {
   /// A column-aligned table for the terminal: Chinese text is measured by display width.
   public func table(language: Language) -> String {
     let zh = language == .zh
-    let header = zh
+    let header =
+      zh
       ? ["状态", "目标", "实际 / 目标", "进度", "期限", "键"]
       : ["STATUS", "TARGET", "ACTUAL / GOAL", "PROGRESS", "DUE", "KEY"]
     var rows: [[String]] = [header]
@@ -23,7 +24,8 @@ extension StatusReport {
     var out = ""
     for row in rows {
       let cells = row.enumerated().map { col, cell in
-        DisplayWidth.pad(cell, to: widths[col], alignment: rightAligned.contains(col) ? .right : .left)
+        DisplayWidth.pad(
+          cell, to: widths[col], alignment: rightAligned.contains(col) ? .right : .left)
       }
       var line = cells.joined(separator: "  ")
       while line.hasSuffix(" ") { line.removeLast() }
@@ -34,7 +36,10 @@ extension StatusReport {
       let n = totals.counts[st, default: 0]
       return n == 0 ? nil : "\(language.label(st)) \(n)"
     }
-    out += "\n" + (zh ? "截至 \(asOf.iso)，共 \(totals.total) 项：" : "as of \(asOf.iso), \(totals.total) targets: ")
+    out +=
+      "\n"
+      + (zh
+        ? "截至 \(asOf.iso)，共 \(totals.total) 项：" : "as of \(asOf.iso), \(totals.total) targets: ")
       + counts.joined(separator: zh ? "，" : ", ") + "\n"
     return out
   }
@@ -64,7 +69,8 @@ extension StatusReport {
     for s in statuses {
       let t = s.target
       let cells = [
-        t.key, t.name, t.document.id, t.category, t.unit.text, s.status.rawValue, n(s.actual?.value),
+        t.key, t.name, t.document.id, t.category, t.unit.text, s.status.rawValue,
+        n(s.actual?.value),
         s.actual?.day.iso ?? "", n(s.expected), n(s.goal), s.governing.due.iso, n(s.progress),
         n(s.projected), s.stale ? "true" : "false",
       ]
@@ -82,7 +88,8 @@ extension StatusReport {
     {
       cell = "'" + cell
     }
-    if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+    if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    {
       cell = "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
     }
     return cell
@@ -92,12 +99,16 @@ extension StatusReport {
   public func markdown(language: Language) -> String {
     let zh = language == .zh
     var out = zh ? "# 目标进度（截至 \(asOf.iso)）\n\n" : "# Target status as of \(asOf.iso)\n\n"
-    out += zh ? "| 状态 | 目标 | 实际 / 目标 | 进度 | 期限 | 键 |\n" : "| Status | Target | Actual / goal | Progress | Due | Key |\n"
+    out +=
+      zh
+      ? "| 状态 | 目标 | 实际 / 目标 | 进度 | 期限 | 键 |\n"
+      : "| Status | Target | Actual / goal | Progress | Due | Key |\n"
     out += "|---|---|---:|---:|---|---|\n"
     for s in statuses {
       let cells = [
         language.label(s.status) + (s.stale ? (zh ? "（过期）" : " (stale)") : ""),
-        s.target.name, StatusReport.actualOverGoal(s), s.progress.map { NumberText.percent($0) } ?? "—",
+        s.target.name, StatusReport.actualOverGoal(s),
+        s.progress.map { NumberText.percent($0) } ?? "—",
         s.governing.due.iso, "`\(s.target.key)`",
       ]
       out += "| " + cells.map(StatusReport.markdownCell).joined(separator: " | ") + " |\n"

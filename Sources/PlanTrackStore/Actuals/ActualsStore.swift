@@ -33,10 +33,16 @@ public final class ActualsStore: Sendable {
   }
 
   /// Opens (creating if needed) the store at `path`, in WAL mode.
+  ///
+  /// Creating the file, switching it to WAL and migrating it are not safe for several processes
+  /// at once (one fails with "table entry already exists" or "database is locked"), so opening
+  /// holds an exclusive lock on `<path>.lock` and processes open one at a time.
   public static func open(path: String) throws -> ActualsStore {
     do {
-      let pool = try DatabasePool(path: path, configuration: configuration())
-      return try ActualsStore(writer: pool)
+      return try withFileLock(path + ".lock") {
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        return try ActualsStore(writer: pool)
+      }
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError {
@@ -104,7 +110,8 @@ public final class ActualsStore: Sendable {
     try writer.read { db in
       let retracted = Set(
         try Int64.fetchAll(db, sql: "SELECT retracts FROM entry WHERE retracts IS NOT NULL"))
-      let cursor = try EntryRecord
+      let cursor =
+        try EntryRecord
         .filter(EntryRecord.Columns.enteredBy == user && EntryRecord.Columns.retracts == nil)
         .order(EntryRecord.Columns.id.desc)
         .fetchCursor(db)
@@ -119,4 +126,14 @@ public final class ActualsStore: Sendable {
   public func count() throws -> Int {
     try writer.read { db in try EntryRecord.fetchCount(db) }
   }
+}
+
+/// Runs `body` holding an exclusive `flock` on the file at `path` (created if missing), so that
+/// processes run it one at a time. Without a lock file (a read-only folder) `body` just runs.
+private func withFileLock<T>(_ path: String, _ body: () throws -> T) rethrows -> T {
+  let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+  guard fd >= 0 else { return try body() }
+  defer { close(fd) }  // closing the file releases the lock
+  while flock(fd, LOCK_EX) != 0, errno == EINTR {}
+  return try body()
 }

@@ -23,7 +23,9 @@ public struct NewEntry: Hashable, Sendable {
   }
 
   /// A retraction of entry `entry`.
-  public static func retraction(of entry: ActualEntry, note: String? = nil, by user: String, at time: String)
+  public static func retraction(
+    of entry: ActualEntry, note: String? = nil, by user: String, at time: String
+  )
     -> NewEntry
   {
     NewEntry(

@@ -15,33 +15,57 @@ public enum CSVImport {
     do {
       records = try CSVReader.records(text)
     } catch CSVReader.Problem.unterminatedQuote(let line, let column) {
-      return ([], [Finding(file: file, line: line, column: column, message: "a quoted field is never closed")])
+      return (
+        [],
+        [Finding(file: file, line: line, column: column, message: "a quoted field is never closed")]
+      )
     } catch CSVReader.Problem.textAfterQuote(let line, let column) {
-      return ([], [Finding(file: file, line: line, column: column, message: "text after a closing quote; double a quote inside a quoted field (\"\")")])
+      return (
+        [],
+        [
+          Finding(
+            file: file, line: line, column: column,
+            message: "text after a closing quote; double a quote inside a quoted field (\"\")")
+        ]
+      )
     } catch {
       return ([], [Finding(file: file, line: 0, column: 0, message: "\(error)")])
     }
     guard let header = records.first else {
-      return ([], [Finding(file: file, line: 1, column: 1, message: "the file is empty; expected the header key,date,value[,unit,note,source]")])
+      return (
+        [],
+        [
+          Finding(
+            file: file, line: 1, column: 1,
+            message: "the file is empty; expected the header key,date,value[,unit,note,source]")
+        ]
+      )
     }
     let names = header.fields.map { $0.text.trimmingWhitespace.lowercased() }
     var findings: [Finding] = []
-    for (i, name) in names.enumerated() where !columns.contains(name) || names.firstIndex(of: name) != i {
+    for (i, name) in names.enumerated()
+    where !columns.contains(name) || names.firstIndex(of: name) != i {
       findings.append(
         Finding(
           file: file, line: header.line, column: header.fields[i].column,
-          message: "unknown or repeated column “\(name)”; expected key,date,value[,unit,note,source]"))
+          message:
+            "unknown or repeated column “\(name)”; expected key,date,value[,unit,note,source]"))
     }
     for required in columns.prefix(3) where !names.contains(required) {
       findings.append(
-        Finding(file: file, line: header.line, column: 1, message: "the header has no “\(required)” column; expected key,date,value[,unit,note,source]"))
+        Finding(
+          file: file, line: header.line, column: 1,
+          message:
+            "the header has no “\(required)” column; expected key,date,value[,unit,note,source]"))
     }
     guard findings.isEmpty else { return ([], findings) }
     let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
 
     var entries: [NewEntry] = []
     if records.count == 1 {
-      findings.append(Finding(file: file, line: header.line, column: 1, message: "the file has a header but no rows"))
+      findings.append(
+        Finding(
+          file: file, line: header.line, column: 1, message: "the file has a header but no rows"))
     }
     for record in records.dropFirst() {
       guard record.fields.count == names.count else {
@@ -57,7 +81,9 @@ public enum CSVImport {
       }
       func fail(_ name: String, _ message: String) {
         let f = field(name)
-        findings.append(Finding(file: file, line: f?.line ?? record.line, column: f?.column ?? 1, message: message))
+        findings.append(
+          Finding(
+            file: file, line: f?.line ?? record.line, column: f?.column ?? 1, message: message))
       }
       let keyText = text("key") ?? ""
       let dateText = text("date") ?? ""

@@ -87,7 +87,9 @@ struct CSVReader {
         column += 1
       }
     }
-    if inQuotes { throw Problem.unterminatedQuote(line: fieldStart.line, column: fieldStart.column) }
+    if inQuotes {
+      throw Problem.unterminatedQuote(line: fieldStart.line, column: fieldStart.column)
+    }
     if !field.isEmpty || !fields.isEmpty || quoted {
       endField()
       records.append(Record(fields: fields, line: recordLine))

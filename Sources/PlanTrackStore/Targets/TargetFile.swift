@@ -37,22 +37,25 @@ public struct TargetFile: Sendable {
       return TargetFile(file: file, document: nil, targets: [], findings: reader.findings)
     }
     reader.checkKeys(top, allowed: ["document", "targets"], in: "the file")
-    guard let docNode = reader.value(top, "document", in: "the file", required: true),
-      let document = parseDocument(docNode, &reader)
-    else {
-      return TargetFile(file: file, document: nil, targets: [], findings: reader.findings)
+    var document: PlanDocument?
+    if let docNode = reader.value(top, "document", in: "the file", required: true) {
+      document = parseDocument(docNode, &reader)
     }
+    // Without a valid document no target loads, but the targets are still checked so that
+    // every mistake of the file is reported at once.
+    let owner = document ?? PlanDocument(id: "?", title: "?")
     var targets: [Target] = []
     if let list = reader.value(top, "targets", in: "the file", required: true) {
       if case .sequence(let seq) = list {
         var seen: [String: Int] = [:]
         for item in seq {
           let before = reader.findings.filter { $0.severity == .error }.count
-          let target = parseTarget(item, document: document, &reader)
+          let target = parseTarget(item, document: owner, &reader)
           if let target {
             if let line = seen[target.id] {
               reader.error(
-                item, "duplicate target id “\(target.id)” (first at line \(line)); ids must be unique")
+                item,
+                "duplicate target id “\(target.id)” (first at line \(line)); ids must be unique")
               continue
             }
             seen[target.id] = item.mark?.line ?? 0
@@ -64,7 +67,9 @@ public struct TargetFile: Sendable {
         reader.error(list, "“targets” must be a list of targets (lines starting with “- ”)")
       }
     }
-    return TargetFile(file: file, document: document, targets: targets, findings: reader.findings)
+    return TargetFile(
+      file: file, document: document, targets: document == nil ? [] : targets,
+      findings: reader.findings)
   }
 
   static func finding(_ error: YamlError, _ file: String) -> Finding {
@@ -97,7 +102,8 @@ public struct TargetFile: Sendable {
     let title = r.string(m, "title", in: what, required: true)
     let level = r.string(m, "level", in: what, required: false)
     if let level, !levels.contains(level) {
-      r.error(m["level"], "level must be one of: \(levels.joined(separator: ", ")) (found “\(level)”)")
+      r.error(
+        m["level"], "level must be one of: \(levels.joined(separator: ", ")) (found “\(level)”)")
     }
     var start: Day?
     var end: Day?
@@ -142,18 +148,29 @@ public struct TargetFile: Sendable {
     let update = r.choice(m, "update", in: what, required: false, as: UpdateFrequency.self)
     let path = r.choice(m, "path", in: what, required: false, as: PathShape.self)
     var tolerance = 0.05
-    if let t = r.value(m, "tolerance", in: what, required: false), let v = r.number(t, "tolerance") {
-      if v > 0, v < 1 { tolerance = v } else { r.error(t, "tolerance must be a share between 0 and 1, like 0.05") }
+    if let t = r.value(m, "tolerance", in: what, required: false), let v = r.number(t, "tolerance")
+    {
+      if v > 0, v < 1 {
+        tolerance = v
+      } else {
+        r.error(t, "tolerance must be a share between 0 and 1, like 0.05")
+      }
     }
     let lead = r.value(m, "lead", in: what, required: false).flatMap { r.strings($0, "lead") } ?? []
 
     var baseline: Baseline?
-    if let b = r.value(m, "baseline", in: what, required: false), let bm = r.mapping(b, "baseline") {
+    if let b = r.value(m, "baseline", in: what, required: false), let bm = r.mapping(b, "baseline")
+    {
       r.checkKeys(bm, allowed: ["value", "date", "note"], in: "the baseline")
-      let v = r.value(bm, "value", in: "the baseline", required: true).flatMap { r.number($0, "baseline value") }
-      let d = r.value(bm, "date", in: "the baseline", required: true).flatMap { r.day($0, "baseline date") }
+      let v = r.value(bm, "value", in: "the baseline", required: true).flatMap {
+        r.number($0, "baseline value")
+      }
+      let d = r.value(bm, "date", in: "the baseline", required: true).flatMap {
+        r.day($0, "baseline date")
+      }
       if let v, let d {
-        baseline = Baseline(value: v, date: d, note: r.string(bm, "note", in: "the baseline", required: false))
+        baseline = Baseline(
+          value: v, date: d, note: r.string(bm, "note", in: "the baseline", required: false))
       }
     }
 
@@ -161,13 +178,17 @@ public struct TargetFile: Sendable {
     if let list = r.value(m, "milestones", in: what, required: true) {
       if case .sequence(let seq) = list, !seq.isEmpty {
         for item in seq {
-          if let ms = parseMilestone(item, tolerance: tolerance, &r) { milestones.append((ms, item)) }
+          if let ms = parseMilestone(item, tolerance: tolerance, &r) {
+            milestones.append((ms, item))
+          }
         }
       } else {
         r.error(list, "“milestones” must be a non-empty list of { due, value, comparator }")
       }
     }
-    guard let id, let name, let category, let kind, let unit, !milestones.isEmpty else { return nil }
+    guard let id, let name, let category, let kind, let unit, !milestones.isEmpty else {
+      return nil
+    }
     milestones.sort { $0.0.due < $1.0.due }
 
     for (a, b) in zip(milestones, milestones.dropFirst()) where a.0.due == b.0.due {
@@ -179,7 +200,8 @@ public struct TargetFile: Sendable {
       }
     }
     let direction = explicitDirection ?? defaultDirection(milestones.map(\.0), baseline: baseline)
-    checkDirection(direction, milestones, baseline: baseline, kind: kind, node: m["direction"] ?? node, &r)
+    checkDirection(
+      direction, milestones, baseline: baseline, kind: kind, node: m["direction"] ?? node, &r)
 
     return Target(
       document: document, id: id, name: name, category: category, kind: kind, unit: unit,
@@ -192,19 +214,29 @@ public struct TargetFile: Sendable {
     let what = "a milestone"
     r.checkKeys(m, allowed: milestoneKeys, in: what)
     let due = r.value(m, "due", in: what, required: true).flatMap { r.day($0, "due") }
-    let comparatorNode = r.value(m, "comparator", in: what, required: false)
+    // A plain `~` is YAML's null, but as a comparator it can only mean “about” (左右).
+    let comparatorNode =
+      m["comparator"]?.string == "~"
+      ? m["comparator"] : r.value(m, "comparator", in: what, required: false)
     let comparator = comparatorNode?.string ?? ">="
     let valueNode = r.value(m, "value", in: what, required: true)
     var goal: Goal?
     if let valueNode {
       if case .mapping(let range) = valueNode {
         r.checkKeys(range, allowed: ["min", "max"], in: "a range value")
-        let lo = r.value(range, "min", in: "a range value", required: true).flatMap { r.number($0, "min") }
-        let hi = r.value(range, "max", in: "a range value", required: true).flatMap { r.number($0, "max") }
+        let lo = r.value(range, "min", in: "a range value", required: true).flatMap {
+          r.number($0, "min")
+        }
+        let hi = r.value(range, "max", in: "a range value", required: true).flatMap {
+          r.number($0, "max")
+        }
         if comparatorNode != nil, comparator != "range" {
-          r.error(comparatorNode, "a { min, max } value needs comparator “range” (found “\(comparator)”)")
+          r.error(
+            comparatorNode, "a { min, max } value needs comparator “range” (found “\(comparator)”)")
         } else if let lo, let hi {
-          if lo <= hi { goal = .range(min: lo, max: hi) } else {
+          if lo <= hi {
+            goal = .range(min: lo, max: hi)
+          } else {
             r.error(valueNode, "range min \(lo) is greater than max \(hi)")
           }
         }
@@ -225,7 +257,9 @@ public struct TargetFile: Sendable {
     }
     let line = r.value(m, "line", in: what, required: false).flatMap { r.integer($0, "line") }
     let quote = r.string(m, "quote", in: what, required: false)
-    let inferred = r.value(m, "inferred", in: what, required: false).flatMap { r.bool($0, "inferred") }
+    let inferred = r.value(m, "inferred", in: what, required: false).flatMap {
+      r.bool($0, "inferred")
+    }
     guard let due, let goal else { return nil }
     return Milestone(due: due, goal: goal, line: line, quote: quote, inferred: inferred ?? false)
   }
@@ -277,7 +311,10 @@ public struct TargetFile: Sendable {
   }
 
   static func isSlug(_ s: String) -> Bool {
-    !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    !s.isEmpty
+      && s.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+      }
   }
 
   static func format(_ v: Double) -> String {

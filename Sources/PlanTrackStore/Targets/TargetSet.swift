@@ -3,7 +3,7 @@ import PlanTrackCore
 
 /// All targets of a workspace, with every finding of every target file.
 public struct TargetSet: Sendable {
-  /// Valid targets, sorted by document id then file order.
+  /// Valid targets, in file-name order, then in their order within each file.
   public let targets: [Target]
   /// Every finding of every file, sorted by file, line and column.
   public let findings: [Finding]

@@ -69,7 +69,10 @@ struct YAMLReader {
   }
 
   mutating func number(_ node: Node, _ what: String) -> Double? {
-    guard case .scalar(let s) = node, s.style == .plain, let v = Double(s.string), v.isFinite
+    // Decimal notation only: Double("0x10") would read hex, Double("inf") infinity.
+    guard case .scalar(let s) = node, s.style == .plain,
+      s.string.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+      let v = Double(s.string), v.isFinite
     else {
       error(node, "\(what) must be a number, like 140 or 2.8 (found “\(node.string ?? "…")”)")
       return nil
@@ -145,18 +148,11 @@ struct YAMLReader {
 
 extension Node {
   var isNullScalar: Bool {
-    if case .scalar(let s) = self, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
+    if case .scalar(let s) = self, s.style == .plain,
+      ["", "~", "null", "Null", "NULL"].contains(s.string)
+    {
       return true
     }
     return false
-  }
-}
-
-extension String {
-  var trimmingWhitespace: String {
-    var s = Substring(self)
-    while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-    while let l = s.last, l.isWhitespace { s = s.dropLast() }
-    return String(s)
   }
 }

@@ -16,10 +16,13 @@ public struct Workspace: Sendable {
 
   /// Finds the workspace: `explicit` (`--workspace`), else `PLANTRACK_WORKSPACE`, else the
   /// current folder or the nearest parent with a `targets/` folder.
-  public static func locate(explicit: String?, environment: [String: String], currentDirectory: String)
+  public static func locate(
+    explicit: String?, environment: [String: String], currentDirectory: String
+  )
     throws -> Workspace
   {
-    if let path = explicit ?? environment["PLANTRACK_WORKSPACE"].flatMap({ $0.isEmpty ? nil : $0 }) {
+    if let path = explicit ?? environment["PLANTRACK_WORKSPACE"].flatMap({ $0.isEmpty ? nil : $0 })
+    {
       let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: currentDirectory))
       guard isWorkspace(url) else { throw StoreError.notAWorkspace(path: path) }
       return Workspace(root: url)

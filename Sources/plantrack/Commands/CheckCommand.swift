@@ -15,7 +15,8 @@ struct CheckCommand: ParsableCommand {
     for finding in set.findings { Frontend.warn(finding.description) }
     let errors = set.findings.filter { $0.severity == .error }.count
     let milestones = set.targets.reduce(0) { $0 + $1.milestones.count }
-    let summary = "\(set.documents.count) documents, \(set.targets.count) targets, \(milestones) milestones"
+    let summary =
+      "\(set.documents.count) documents, \(set.targets.count) targets, \(milestones) milestones"
     if errors > 0 {
       throw CommandFailure("\(errors) error(s) in target files (\(summary) valid)")
     }

@@ -16,25 +16,34 @@ struct HistoryCommand: ParsableCommand {
     let ws = try workspace.locate()
     let targets = ws.loadTargets()
     guard let target = targets.target(key: key) else {
-      throw StoreError.unknownTarget(key: key, suggestion: EntryInput.suggestion(for: key, in: targets))
+      throw StoreError.unknownTarget(
+        key: key, suggestion: EntryInput.suggestion(for: key, in: targets))
     }
     let entries = try ws.openStoreIfExists()?.entries(key: key) ?? []
     Frontend.output("\(target.key)  \(target.name)  (\(target.unit.text))\n")
     guard !entries.isEmpty else {
-      Frontend.output("no entries yet; record one with `plantrack record \(key) VALUE --date YYYY-MM-DD`\n")
+      Frontend.output(
+        "no entries yet; record one with `plantrack record \(key) VALUE --date YYYY-MM-DD`\n")
       return
     }
     let effective = Set(ActualEntry.effectiveSeries(entries).map { "\($0.day.iso)" })
     let retracted = Set(entries.compactMap(\.retracts))
     var latestPerDay: [Day: Int64] = [:]
-    for e in entries where !e.isRetraction && !retracted.contains(e.id) { latestPerDay[e.asOf] = e.id }
+    for e in entries where !e.isRetraction && !retracted.contains(e.id) {
+      latestPerDay[e.asOf] = e.id
+    }
     var rows: [[String]] = [["#", "AS OF", "VALUE", "INPUT", "STATE", "BY", "AT", "NOTE / SOURCE"]]
     for e in entries {
       let state: String
-      if let r = e.retracts { state = "retracts #\(r)" }
-      else if retracted.contains(e.id) { state = "retracted" }
-      else if latestPerDay[e.asOf] == e.id, effective.contains(e.asOf.iso) { state = "current" }
-      else { state = "superseded" }
+      if let r = e.retracts {
+        state = "retracts #\(r)"
+      } else if retracted.contains(e.id) {
+        state = "retracted"
+      } else if latestPerDay[e.asOf] == e.id, effective.contains(e.asOf.iso) {
+        state = "current"
+      } else {
+        state = "superseded"
+      }
       let noteSource = [e.note, e.source].compactMap { $0 }.joined(separator: " · ")
       rows.append([
         "\(e.id)", e.asOf.iso, e.value.map { NumberText.plain($0) } ?? "—", e.input ?? "",
@@ -43,8 +52,10 @@ struct HistoryCommand: ParsableCommand {
     }
     let widths = rows[0].indices.map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
     for row in rows {
-      var line = row.enumerated().map { DisplayWidth.pad($1, to: widths[$0], alignment: $0 == 2 ? .right : .left) }
-        .joined(separator: "  ")
+      var line = row.enumerated().map {
+        DisplayWidth.pad($1, to: widths[$0], alignment: $0 == 2 ? .right : .left)
+      }
+      .joined(separator: "  ")
       while line.hasSuffix(" ") { line.removeLast() }
       Frontend.output(line + "\n")
     }

@@ -16,7 +16,9 @@ struct RecordCommand: ParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
   @Argument(help: "The target key, document-id/target-id.") var key: String
   @Argument(help: "The value, e.g. 140.2 or 140.2万 or 1402345辆.") var value: String
-  @Option(name: .long, help: "The date the figure is for (YYYY-MM-DD). Default: today.", transform: DayArgument.parse)
+  @Option(
+    name: .long, help: "The date the figure is for (YYYY-MM-DD). Default: today.",
+    transform: DayArgument.parse)
   var date: Day?
   @Option(name: .long, help: "The unit of VALUE, if not written after it.") var unit: String?
   @Option(name: .long, help: "A note.") var note: String?

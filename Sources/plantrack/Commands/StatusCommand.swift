@@ -16,12 +16,14 @@ struct StatusCommand: ParsableCommand {
   @OptionGroup var asOf: AsOfOption
   @OptionGroup var filter: FilterOptions
   @Option(name: .long, help: "table, json, csv or md.") var format: Format = .table
-  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang: Language?
+  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
+    Language?
 
   func run() throws {
     let loaded = try LoadedWorkspace.load(workspace)
     let day = asOf.day
-    let report = StatusReport(asOf: day, statuses: loaded.statuses(asOf: day, filter: try filter.parsed()))
+    let report = StatusReport(
+      asOf: day, statuses: loaded.statuses(asOf: day, filter: try filter.parsed()))
     let language = Frontend.language(lang)
     switch format {
     case .table: Frontend.output(report.table(language: language))

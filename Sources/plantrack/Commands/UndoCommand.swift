@@ -13,10 +13,16 @@ struct UndoCommand: ParsableCommand {
 
   func run() throws {
     let ws = try workspace.locate()
-    guard let store = try ws.openStoreIfExists() else { throw StoreError.nothingToUndo(user: Frontend.user()) }
+    guard let store = try ws.openStoreIfExists() else {
+      throw StoreError.nothingToUndo(user: Frontend.user())
+    }
     let user = Frontend.user()
-    guard let last = try store.lastUndoable(by: user) else { throw StoreError.nothingToUndo(user: user) }
-    let stored = try store.append([.retraction(of: last, note: note, by: user, at: Frontend.timestamp())])[0]
+    guard let last = try store.lastUndoable(by: user) else {
+      throw StoreError.nothingToUndo(user: user)
+    }
+    let stored = try store.append([
+      .retraction(of: last, note: note, by: user, at: Frontend.timestamp())
+    ])[0]
     Frontend.output(
       "retracted #\(last.id) \(last.key) \(last.asOf.iso): \(NumberText.plain(last.value ?? 0))"
         + " (retraction #\(stored.id))\n")

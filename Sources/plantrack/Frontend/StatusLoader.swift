@@ -9,12 +9,16 @@ struct LoadedWorkspace {
 
   /// Loads targets and the store (not created if missing). Target-file findings are printed
   /// to standard error as warnings; the valid targets still load.
-  static func load(_ options: WorkspaceOptions, reportFindings: Bool = true) throws -> LoadedWorkspace {
+  static func load(_ options: WorkspaceOptions, reportFindings: Bool = true) throws
+    -> LoadedWorkspace
+  {
     let workspace = try options.locate()
     let targets = workspace.loadTargets()
     if reportFindings, targets.hasErrors {
       let n = targets.findings.filter { $0.severity == .error }.count
-      Frontend.warn("plantrack: \(n) error(s) in target files; those targets are left out (run `plantrack check`)")
+      Frontend.warn(
+        "plantrack: \(n) error(s) in target files; those targets are left out (run `plantrack check`)"
+      )
     }
     let series = try workspace.openStoreIfExists()?.seriesByKey() ?? [:]
     return LoadedWorkspace(workspace: workspace, targets: targets, series: series)

@@ -6,7 +6,11 @@ import PlanTrackStore
 
 /// `--workspace`, shared by every command.
 struct WorkspaceOptions: ParsableArguments {
-  @Option(name: .long, help: "The workspace folder (with targets/). Default: $PLANTRACK_WORKSPACE, or the current folder or its nearest parent with targets/.")
+  @Option(
+    name: .long,
+    help:
+      "The workspace folder (with targets/). Default: $PLANTRACK_WORKSPACE, or the current folder or its nearest parent with targets/."
+  )
   var workspace: String?
 
   /// The located workspace.
@@ -19,7 +23,9 @@ struct WorkspaceOptions: ParsableArguments {
 
 /// `--as-of`, for commands that compute status.
 struct AsOfOption: ParsableArguments {
-  @Option(name: .long, help: "Compute status as of this date (YYYY-MM-DD). Default: today.", transform: DayArgument.parse)
+  @Option(
+    name: .long, help: "Compute status as of this date (YYYY-MM-DD). Default: today.",
+    transform: DayArgument.parse)
   var asOf: Day?
 
   var day: Day { asOf ?? Frontend.today() }
@@ -27,7 +33,11 @@ struct AsOfOption: ParsableArguments {
 
 /// `--filter`, repeatable; all terms must match.
 struct FilterOptions: ParsableArguments {
-  @Option(name: .long, help: "Keep targets matching this filter: text, or field:value with field category, level, region, lead, status, doc or kind (status:off-track,missed). Repeatable.")
+  @Option(
+    name: .long,
+    help:
+      "Keep targets matching this filter: text, or field:value with field category, level, region, lead, status, doc or kind (status:off-track,missed). Repeatable."
+  )
   var filter: [String] = []
 
   func parsed() throws -> TargetFilter {
