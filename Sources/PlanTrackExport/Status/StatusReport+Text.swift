@@ -19,18 +19,7 @@ extension StatusReport {
         s.target.key,
       ])
     }
-    let widths = header.indices.map { col in rows.map { DisplayWidth.of($0[col]) }.max() ?? 0 }
-    let rightAligned: Set<Int> = [2, 3]
-    var out = ""
-    for row in rows {
-      let cells = row.enumerated().map { col, cell in
-        DisplayWidth.pad(
-          cell, to: widths[col], alignment: rightAligned.contains(col) ? .right : .left)
-      }
-      var line = cells.joined(separator: "  ")
-      while line.hasSuffix(" ") { line.removeLast() }
-      out += line + "\n"
-    }
+    var out = TextTable.render(rows, rightAligned: [2, 3])
     let totals = self.totals
     let counts = Status.allCases.reversed().compactMap { st -> String? in
       let n = totals.counts[st, default: 0]

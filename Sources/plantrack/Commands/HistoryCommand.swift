@@ -26,7 +26,6 @@ struct HistoryCommand: ParsableCommand {
         "no entries yet; record one with `plantrack record \(key) VALUE --date YYYY-MM-DD`\n")
       return
     }
-    let effective = Set(ActualEntry.effectiveSeries(entries).map { "\($0.day.iso)" })
     let retracted = Set(entries.compactMap(\.retracts))
     var latestPerDay: [Day: Int64] = [:]
     for e in entries where !e.isRetraction && !retracted.contains(e.id) {
@@ -39,7 +38,7 @@ struct HistoryCommand: ParsableCommand {
         state = "retracts #\(r)"
       } else if retracted.contains(e.id) {
         state = "retracted"
-      } else if latestPerDay[e.asOf] == e.id, effective.contains(e.asOf.iso) {
+      } else if latestPerDay[e.asOf] == e.id {
         state = "current"
       } else {
         state = "superseded"
@@ -50,14 +49,6 @@ struct HistoryCommand: ParsableCommand {
         state, e.enteredBy, e.enteredAt, noteSource,
       ])
     }
-    let widths = rows[0].indices.map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
-    for row in rows {
-      var line = row.enumerated().map {
-        DisplayWidth.pad($1, to: widths[$0], alignment: $0 == 2 ? .right : .left)
-      }
-      .joined(separator: "  ")
-      while line.hasSuffix(" ") { line.removeLast() }
-      Frontend.output(line + "\n")
-    }
+    Frontend.output(TextTable.render(rows, rightAligned: [2]))
   }
 }
