@@ -11,7 +11,10 @@ public struct StatusEngine: Sendable {
   /// The trajectory of `target`, given its effective series (for levels without a baseline,
   /// the first actual is the start). `nil` for flat goals, or when there is no start yet.
   public func trajectory(for target: Target, series: [Observation]) -> Trajectory? {
-    guard let (start, _) = start(of: target, series: series) else { return nil }
+    start(of: target, series: series).map { trajectory(for: target, from: $0.0) }
+  }
+
+  func trajectory(for target: Target, from start: Observation) -> Trajectory {
     let points =
       [start]
       + target.milestones.map {
@@ -38,7 +41,7 @@ public struct StatusEngine: Sendable {
 
     let startInfo = start(of: target, series: Array(series))
     let start = startInfo?.0
-    let path = trajectory(for: target, series: Array(series))
+    let path = start.map { trajectory(for: target, from: $0) }
     let expected: Double? =
       target.kind.isFlat ? goalValue : path?.value(at: asOf)
 
