@@ -1,5 +1,3 @@
-import PlanTrackCore
-
 /// A JSON value with ordered object keys, written deterministically.
 public indirect enum JSONValue: Equatable, Sendable {
   case null
@@ -75,7 +73,15 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
   }
 
-  static func numberText(_ n: Double) -> String {
+  /// `s` as a double-quoted JSON string, which is also a valid YAML double-quoted scalar.
+  public static func quoted(_ s: String) -> String {
+    var out = ""
+    escape(s, into: &out)
+    return out
+  }
+
+  /// A number as JSON writes it: whole numbers without a point, others to 6 decimals.
+  public static func numberText(_ n: Double) -> String {
     if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
     return NumberText.plain(n, digits: 6)
   }
