@@ -38,8 +38,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Precision and recall of `plantrack extract` against the annotated seeds (scripts/extract-eval).
+    .executableTarget(name: "extract-eval", dependencies: ["PlanTrackCore", "PlanTrackExtract"]),
     .testTarget(name: "PlanTrackCoreTests", dependencies: ["PlanTrackCore", "CNCursesW"]),
     .testTarget(name: "PlanTrackStoreTests", dependencies: ["PlanTrackStore"]),
+    .testTarget(
+      name: "PlanTrackExtractTests", dependencies: ["PlanTrackExtract", "PlanTrackStore"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "PlanTrackCLITests", dependencies: ["PlanTrackCore"]),
   ]
 )

@@ -13,7 +13,7 @@ struct PlanTrack: ParsableCommand {
       """,
     subcommands: [
       StatusCommand.self, CheckCommand.self, RecordCommand.self, HistoryCommand.self,
-      UndoCommand.self, ImportCommand.self,
+      UndoCommand.self, ImportCommand.self, ExtractCommand.self,
     ],
     defaultSubcommand: StatusCommand.self
   )

@@ -1,0 +1,51 @@
+import PlanTrackCore
+
+/// Finds the quantitative goals in the text of a plan document.
+///
+/// The text is normalised (wrapped lines joined, full-width and garbled digits decoded, every
+/// character mapped to its original line), split into documents, items, sentences and clauses,
+/// and every number with a unit is judged by `GoalRules` in the light of the deadlines around
+/// it. Pure: text in, candidates out.
+public struct Extractor: Sendable {
+  /// The document's year, for 年底, 年内, 今年; overrides the year read from the 文号.
+  public var year: Int?
+
+  public init(year: Int? = nil) {
+    self.year = year
+  }
+
+  /// The paragraphs of `text` as the rules see them: lines joined, digits and punctuation
+  /// normalised; each with the line it starts on.
+  public func paragraphs(_ text: String) -> [Paragraph] {
+    PlanLayout.paragraphs(SourceText(text))
+  }
+
+  /// The documents and candidate goals of `text`; `fileName` names a document without a title.
+  /// - Complexity: O(n · w) in the characters of the text and the words of the lexicon.
+  public func extract(_ text: String, fileName: String = "") -> Extraction {
+    let source = SourceText(text)
+    let tables = IndicatorTable.read(source)
+    let paragraphs = PlanLayout.paragraphs(source, skipping: tables.lines)
+    let documents = DocumentSegmenter.documents(paragraphs, fileName: fileName, year: year)
+    var candidates: [Candidate] = []
+    for (index, (info, range)) in documents.enumerated() {
+      var finder = GoalFinder(
+        source: source, paragraphs: paragraphs, info: info, document: index)
+      candidates += finder.run(range)
+    }
+    for cell in tables.cells {
+      let document = documents.lastIndex { $0.0.firstLine <= cell.line } ?? 0
+      candidates.append(
+        Candidate(
+          metric: cell.metric, value: cell.value, valueMax: nil, unit: cell.unit,
+          comparator: .atLeast, kind: cell.unit == "%" ? .ratio : .level, due: cell.due,
+          dueInferred: false, perYear: false, line: cell.line, quote: cell.quote, lead: [],
+          document: document))
+    }
+    // In the order of the text; stable, so candidates on one line keep their order.
+    let ordered = candidates.enumerated().sorted {
+      ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+    }
+    return Extraction(documents: documents.map(\.0), candidates: ordered.map(\.element))
+  }
+}

@@ -1,0 +1,214 @@
+import PlanTrackCore
+
+/// Decides whether a number with a unit is a goal, and reads its comparator and kind.
+///
+/// A goal is a quantity the plan commits to. Not goals: past figures, prices, fees, subsidies
+/// and penalties; per-unit rates (元/吨); measures that qualify what is counted (投资500万元以上
+/// 的项目, 30万千瓦以下机组, 30万吨级码头); counts after a list of named projects that are only
+/// worked on (加快推进…等6个项目); durations that are rules (3个工作日内办结) rather than
+/// limits; numbers inside names (《…》, “…”).
+enum GoalRules {
+  /// Why a quantity is not a goal.
+  enum Rejection: Equatable, Sendable {
+    case past, price, perUnit, qualifier, duration, processCount, inName, masked, baseline
+  }
+
+  /// The reason `m` in clause `clause` of `t` is not a goal, or nil when it is one.
+  static func rejection(
+    _ m: QuantityMention, clause: Range<Int>, sentence: Range<Int>, in t: [Character],
+    later: [QuantityMention], isPast: Bool
+  ) -> Rejection? {
+    if isPast { return .past }
+    if m.perUnit { return .perUnit }
+    if isInsideName(m.start, in: t) { return .inName }
+    let pre = clause.lowerBound..<m.start
+    let next: Character? = m.end < clause.upperBound ? t[m.end] : nil
+    let isMoney = m.unit.hasSuffix("元")
+    if isMoney || m.unitClass == .percent {
+      if Lexicon.priceWords.contains(where: { t.contains($0, in: clause) }) { return .price }
+      // 按…的30%: a share applied by a rule (but not 按期, 按时, 按计划).
+      if let k = t.lastIndex(of: "按", in: pre), k + 1 < t.count, !"期时计".contains(t[k + 1]) {
+        return .price
+      }
+    }
+    if m.start > clause.lowerBound {
+      let before = String(t[max(clause.lowerBound, m.start - 2)..<m.start])
+      // 共20人, 以上36项: the size of a list; 居前10位: a rank; 满2个任期: a condition.
+      if before.hasSuffix("共") || before.hasSuffix("以上") || before.hasSuffix("上述")
+        || before.hasSuffix("满") || (before.hasSuffix("前") && ["位", "名"].contains(m.unit))
+      {
+        return .qualifier
+      }
+    }
+    // 新增纳统单位15家（含）以上的, 年销售收入2亿元（含）以下企业: an eligibility test.
+    if isCondition(m, clause: clause, in: t) { return .qualifier }
+    // 划分为…4个级别: a classification.
+    if ["分为", "划分为", "分成"].contains(where: { t.contains($0, in: pre) }) { return .qualifier }
+    // 超过100万人的大城市: a relative clause that picks out what is meant.
+    if m.unitClass != .percent, next == "的", m.suffix == nil || m.suffix == .atLeast,
+      m.end + 1 < clause.upperBound, t[m.end + 1].isHan,
+      ["超过", "不少于", "不低于", "达到", "低于", "不足"].contains(where: { t.contains($0, in: pre) })
+    {
+      return .qualifier
+    }
+    // A cap on money for each one (每家…不超过30万元) is a subsidy or tax rule.
+    if isMoney, t.contains("每", in: clause) || comparator(m, clause: clause, in: t) == .atMost {
+      return .price
+    }
+    // 由48.2%提高到100%: the first number is where it starts.
+    if isBaseline(m, clause: clause, in: t) { return .baseline }
+    if m.unitClass == .percent, let next {
+      // 超过10%（含）的: an eligibility test; 50%用于, 20%由…发放: an allocation.
+      let rest = String(t[m.end..<min(clause.upperBound, m.end + 4)])
+      if rest.hasPrefix("（含）") || rest.hasPrefix("用于") || next == "由" { return .qualifier }
+    }
+    switch m.unitClass {
+    case .measure, .duration, .multiple:
+      if let next, next.isHan, !"和及与或、等".contains(next) { return .qualifier }
+    case .count:
+      // "为7000余家企业提供…1500亿元": the count says whom the goal serves.
+      if let next, next.isHan, !later.isEmpty,
+        ["为", "对", "向", "给", "帮助", "带动", "惠及", "覆盖"].contains(where: {
+          t.contains($0, in: max(clause.lowerBound, m.start - 3)..<m.start)
+        })
+      {
+        return .qualifier
+      }
+      // 加快推进…等6个项目建设: the projects are worked on; 推动1000个项目落地: a result.
+      let resultAfter = Lexicon.outcomeVerbs.contains {
+        t.contains($0, in: m.end..<clause.upperBound)
+      }
+      if !resultAfter, let verb = nearestVerb(before: m.start, in: t, clause: clause),
+        Lexicon.processVerbs.contains(verb)
+      {
+        return .processCount
+      }
+      if m.start > 0, t[m.start - 1] == "等", !resultAfter,
+        !Lexicon.outcomeVerbs.contains(where: { t.contains($0, in: clause.lowerBound..<m.start) })
+      {
+        return .processCount
+      }
+    case .percent, .points, .ratio:
+      break
+    }
+    // A time limit is a goal when the plan shortens it (压缩至3个工作日以内); 期限不超过3年 is a
+    // rule of a loan or a subsidy.
+    if m.unitClass == .duration,
+      comparator(m, clause: clause, in: t) != .atMost
+        || !["压缩", "缩短", "压减", "控制在", "提速", "减少"].contains(where: { t.contains($0, in: clause) })
+    {
+      return .duration
+    }
+    _ = pre
+    return nil
+  }
+
+  /// Whether index `i` is inside 《…》 or “…” (a name or a quoted slogan).
+  static func isInsideName(_ i: Int, in t: [Character]) -> Bool {
+    for (open, close) in [("《", "》"), ("“", "”"), ("〈", "〉")] as [(Character, Character)] {
+      var depth = 0
+      for c in t[..<i] {
+        if c == open { depth += 1 } else if c == close, depth > 0 { depth -= 1 }
+      }
+      if depth > 0 { return true }
+    }
+    return false
+  }
+
+  /// Whether the number sets a condition: followed by （含）, or by …的 that ends the clause
+  /// (…以上的，给予奖励), or inside 对…的 (对…达到1000万元的企业).
+  static func isCondition(_ m: QuantityMention, clause: Range<Int>, in t: [Character]) -> Bool {
+    let rest = String(t[m.unitEnd..<min(clause.upperBound, m.unitEnd + 8)])
+    if rest.contains("（含）") || rest.contains("(含)") { return true }
+    var j = m.end
+    while j < clause.upperBound, "，、。；".contains(t[j]) == false, t[j] != "的" { j += 1 }
+    if j < clause.upperBound, t[j] == "的", j - m.end <= 1 {
+      let after = j + 1
+      if after >= clause.upperBound || "，。；：".contains(t[after]) { return true }
+    }
+    if t[clause].first == "对", t.contains("的", in: m.end..<clause.upperBound) { return true }
+    return false
+  }
+
+  /// Whether `t[range]` holds a process or outcome verb.
+  static func hasVerb(in range: Range<Int>, _ t: [Character]) -> Bool {
+    (Lexicon.processVerbs + Lexicon.outcomeVerbs).contains { t.contains($0, in: range) }
+  }
+
+  /// Whether `m` is the starting point of a change: 由48.2%提高到100%, 从50亿元增加至80亿元.
+  static func isBaseline(_ m: QuantityMention, clause: Range<Int>, in t: [Character]) -> Bool {
+    guard m.start > clause.lowerBound, "由从".contains(t[m.start - 1]) else { return false }
+    let rest = String(t[m.end..<min(clause.upperBound, m.end + 4)])
+    return ["提高", "增加", "增长", "提升", "下降", "降低", "减少", "扩大", "缩小", "压缩", "降", "增"]
+      .contains { rest.hasPrefix($0) }
+  }
+
+  /// The verb (process or outcome) nearest before `i` in the clause.
+  static func nearestVerb(before i: Int, in t: [Character], clause: Range<Int>) -> String? {
+    var best: (Int, String)?
+    for verb in Lexicon.processVerbs + Lexicon.outcomeVerbs {
+      if let k = t.lastIndex(of: verb, in: clause.lowerBound..<i),
+        best == nil || k + verb.count > best!.0 + best!.1.count
+      {
+        best = (k, verb)
+      }
+    }
+    return best?.1
+  }
+
+  /// The comparator: a suffix (以上, 以内, 左右) first, then the nearest word before the number
+  /// (不少于, 控制在, 约…), else `>=`.
+  static func comparator(_ m: QuantityMention, clause: Range<Int>, in t: [Character])
+    -> CandidateComparator
+  {
+    if let s = m.suffix { return s }
+    let pre = clause.lowerBound..<m.start
+    var best: (Int, CandidateComparator, Int)?
+    for (word, c) in Lexicon.prefixComparators {
+      guard let k = t.lastIndex(of: word, in: pre) else { continue }
+      // One-character words (约, 近) count only right before the number: not 节约, 附近.
+      if word.count == 1, k + 1 != m.start { continue }
+      let end = k + word.count
+      if best == nil || end > best!.0 || (end == best!.0 && word.count > best!.2) {
+        best = (end, c, word.count)
+      }
+    }
+    return best?.1 ?? .atLeast
+  }
+
+  /// The kind of goal: a share, a growth rate, a reduction, an increment or a level.
+  static func kind(_ m: QuantityMention, clause: Range<Int>, in t: [Character]) -> TargetKind {
+    let near = max(clause.lowerBound, m.start - 8)..<m.start
+    let tail = String(t[near])
+    let toward = tail.hasSuffix("到") || tail.hasSuffix("至") || tail.hasSuffix("达到")
+    let rises = ["增长", "增速", "增幅", "提高", "提升", "增加", "翻"].contains { tail.contains($0) }
+    let falls = ["下降", "降低", "减少", "压减", "削减", "减排"].contains { tail.contains($0) }
+    switch m.unitClass {
+    case .percent:
+      if falls, !toward { return .reduction }
+      if rises, !toward, !tail.contains("率"), !tail.contains("比重"), !tail.contains("占比") {
+        return .growth
+      }
+      return .ratio
+    case .points:
+      return falls ? .reduction : .increment
+    case .multiple:
+      return .growth
+    case .ratio:
+      return .ratio
+    case .count, .measure, .duration:
+      let pre = clause.lowerBound..<m.start
+      if falls, !toward { return .reduction }
+      if rises, !toward { return .increment }
+      let has = { (words: [String]) in words.contains { t.contains($0, in: pre) } }
+      if has(["新增", "新建", "新开工", "每年"]) { return .increment }
+      if has(["累计", "总量", "保有量", "总规模", "规模", "装机", "总数", "存量", "保持", "稳定在", "总计"]) {
+        return .level
+      }
+      let lastIncrement = Lexicon.incrementVerbs.compactMap { t.lastIndex(of: $0, in: pre) }.max()
+      let lastLevel = Lexicon.levelWords.compactMap { t.lastIndex(of: $0, in: pre) }.max()
+      if let l = lastLevel, lastIncrement.map({ $0 < l }) ?? true { return .level }
+      return .increment
+    }
+  }
+}

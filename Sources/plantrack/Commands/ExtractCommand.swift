@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import PlanTrackCore
+import PlanTrackExtract
+
+/// `plantrack extract PLAN.txt`: proposes the goals of a plan's text as candidate targets.
+struct ExtractCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "extract",
+    abstract: "Propose candidate targets from the text of a plan document.",
+    discussion: """
+      Reads PDF-extracted text (wrapped lines, full-width and garbled-font digits are fine) and
+      prints the goals it finds: as target-file YAML to review and save under targets/, or
+      with --format json as the array described in docs/FORMATS.md. Every candidate carries
+      the line where its number stands and the clause it quotes; review each one.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case yaml, json
+  }
+
+  @Argument(help: "The plan's text file (UTF-8); - reads standard input.")
+  var file: String
+
+  @Option(help: "The document's year, for 年底/年内/今年 (default: the year of its 文号).")
+  var year: Int?
+
+  @Option(help: "yaml (target files) or json.")
+  var format: Format = .yaml
+
+  @Option(
+    help: ArgumentHelp(
+      "Write one target file per document into this folder (e.g. targets) instead of printing.",
+      valueName: "dir"))
+  var out: String?
+
+  @Flag(help: "Print the normalised paragraphs with their first lines instead of goals.")
+  var showText = false
+
+  /// Writes each file as `<dir>/<id>.yaml`; refuses, writing nothing, if any exists already.
+  func write(_ files: [(id: String, text: String)], into dir: String) throws {
+    let folder = URL(fileURLWithPath: dir, isDirectory: true)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { throw CommandFailure("\(dir): no such folder") }
+    let targets = files.map { (folder.appendingPathComponent($0.id + ".yaml"), $0.text) }
+    if let existing = targets.first(where: { FileManager.default.fileExists(atPath: $0.0.path) }) {
+      throw CommandFailure("\(existing.0.path) exists already; nothing written")
+    }
+    for (url, text) in targets {
+      do {
+        try Data(text.utf8).write(to: url, options: .atomic)
+      } catch {
+        throw CommandFailure("\(url.path): cannot write (\(error.localizedDescription))")
+      }
+      Frontend.output(url.path + "\n")
+    }
+  }
+
+  func validate() throws {
+    if out != nil, format == .json {
+      throw ValidationError("--out writes target files (YAML); leave out --format json")
+    }
+    if let year, !(1949...2100).contains(year) {
+      throw ValidationError("--year must be between 1949 and 2100, not \(year)")
+    }
+  }
+
+  func run() throws {
+    let url = URL(fileURLWithPath: file)
+    let data: Data
+    do {
+      data =
+        file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: url)
+    } catch {
+      throw CommandFailure("\(file): cannot read the file")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CommandFailure("\(file): not UTF-8 text")
+    }
+    let name = file == "-" ? "stdin" : url.lastPathComponent
+    if showText {
+      for p in Extractor(year: year).paragraphs(text) {
+        Frontend.output("\(p.firstLine): \(p.string)\n")
+      }
+      return
+    }
+    let extraction = Extractor(year: year).extract(text, fileName: name)
+    if let out {
+      try write(extraction.yamlFiles(sourceFile: name), into: out)
+    } else {
+      switch format {
+      case .json: Frontend.output(extraction.jsonValue().text())
+      case .yaml: Frontend.output(extraction.yaml(sourceFile: name))
+      }
+    }
+    let documents = Set(extraction.candidates.map(\.document)).count
+    Frontend.warn(
+      "extract: \(extraction.candidates.count) candidate goals in \(documents) of "
+        + "\(extraction.documents.count) documents; review each against its quote")
+  }
+}
