@@ -48,6 +48,14 @@ struct StatusEngineTests {
   /// Two milestones, as in the Shandong plan: 140 by 2023, 240 by 2025.
   static let twoMilestones = target(
     baseline: (103.7, "2022-12-31"), [("2023-12-31", .atLeast(140)), ("2025-12-31", .atLeast(240))])
+  /// A quota of at least 60 a year (每年不少于60场), 2023–2025; actuals are each year's total so far.
+  static let quota: Target = {
+    var t = target(
+      kind: .increment,
+      [("2023-12-31", .atLeast(60)), ("2024-12-31", .atLeast(60)), ("2025-12-31", .atLeast(60))])
+    t.perYear = true
+    return t
+  }()
   /// A growth rate of at least 30% a year: a flat goal.
   static let growth = target(kind: .growth, [("2025-12-31", .atLeast(30))])
 
@@ -186,7 +194,36 @@ struct StatusEngineTests {
     c(
       "growth: below the rate when the period is over", growth, [("2025-12-31", 27)], "2026-02-01",
       .missed, .deadlinePassed),
+    // A yearly quota of 60: 2024 is 366 days from 2023-12-31; at 2024-06-30 (182 days) the
+    // year's expected total is 29.84.
+    c(
+      "quota: this year's total on the path", quota, [("2024-06-30", 30)], "2024-06-30", .onTrack,
+      .withinTolerance),
+    c(
+      "quota: this year's total far behind", quota, [("2024-06-30", 10)], "2024-06-30", .offTrack,
+      .beyondAccelerationBand),
+    c(
+      "quota: last year's figure says nothing of this year", quota, [("2023-12-15", 70)],
+      "2024-06-30", .noData, .noActual),
+    c(
+      "quota: met for the year before the last year", quota, [("2024-09-30", 65)], "2024-10-01",
+      .onTrack, .yearQuotaMet),
+    c(
+      "quota: the last year's quota met", quota, [("2025-12-20", 61)], "2026-01-15", .achieved,
+      .finalGoalMet),
+    c(
+      "quota: the last year's quota not met", quota, [("2024-12-20", 80), ("2025-12-20", 40)],
+      "2026-01-15", .missed, .deadlinePassed),
   ]
+
+  @Test func aYearlyQuotaExpectsTheShareOfTheYearElapsed() {
+    let s = StatusEngine().evaluate(
+      Self.quota, series: Self.series([("2024-06-30", 30)]), asOf: Self.d("2024-06-30"))
+    #expect(abs(s.expected! - 60 * 182 / 366) < 1e-9)
+    #expect(s.target.perYear)
+    #expect(s.governing.due == Self.d("2024-12-31"))
+    #expect(s.start == Observation(day: Self.d("2023-12-31"), value: 0))
+  }
 
   @Test(arguments: cases)
   func status(_ c: Case) {

@@ -372,7 +372,7 @@ struct TargetFileProblemTests {
     #expect(
       unknown?.message
         == "unknown key “milstones” in target “a”; expected one of: id, name, category, kind, "
-        + "unit, direction, baseline, milestones, lead, update, tolerance, path, note")
+        + "unit, direction, baseline, milestones, lead, update, tolerance, path, note, perYear")
     // Without “milestones”, the target also lacks a required key.
     let missing = found.first { $0.message.contains("missing") }
     #expect(missing?.line == 5)
@@ -493,5 +493,54 @@ struct TargetFileProblemTests {
     #expect(
       Finding(file: "targets/x.yaml", line: 0, column: 0, severity: .warning, message: "w")
         .description == "targets/x.yaml: warning: w")
+  }
+}
+
+/// `perYear: true` marks a quota for each year (每年不少于60场).
+@Suite("Target file: yearly quotas")
+struct TargetFilePerYearTests {
+  static func quota(kind: String = "increment", _ milestones: String) -> String {
+    header + """
+        - id: q
+          name: 促消费活动
+          category: consumption
+          kind: \(kind)
+          unit: 场
+          perYear: true
+          milestones:
+      \(milestones)
+      """
+  }
+
+  @Test func readsAYearlyQuotaWhoseLaterYearsMayAskForLess() throws {
+    let file = parse(
+      Self.quota(
+        """
+              - { due: 2023-12-31, value: 60 }
+              - { due: 2024-12-31, value: 80 }
+              - { due: 2025-12-31, value: 50 }
+        """))
+    #expect(errors(file).isEmpty, "\(file.findings)")
+    let t = try #require(file.targets.first)
+    #expect(t.perYear)
+    #expect(t.milestones.map(\.due.year) == [2023, 2024, 2025])
+  }
+
+  @Test func aYearlyQuotaIsAnIncrementWithOneMilestoneAYear() {
+    let notIncrement = parse(Self.quota(kind: "level", "        - { due: 2025-12-31, value: 60 }"))
+    #expect(errors(notIncrement).contains { $0.message.contains("use kind “increment”") })
+    let twice = parse(
+      Self.quota(
+        """
+              - { due: 2025-06-30, value: 30 }
+              - { due: 2025-12-31, value: 60 }
+        """))
+    #expect(errors(twice).contains { $0.message.contains("2025 has two") })
+    #expect(twice.targets.isEmpty)
+  }
+
+  @Test func aTargetIsNotAYearlyQuotaByDefault() throws {
+    let file = parse(header + validTarget)
+    #expect(try #require(file.targets.first).perYear == false)
   }
 }

@@ -128,6 +128,9 @@ public struct Target: Hashable, Sendable, Identifiable {
   public var lead: [String]
   public var update: UpdateFrequency
   public var path: PathShape
+  /// A quota for each year (每年不少于60场): each milestone is one year's amount, and actuals are
+  /// that year's running total. See docs/STATUS.md.
+  public var perYear: Bool
 
   /// `document-id/target-id`, the key actuals are recorded under.
   public var key: String { document.id + "/" + id }
@@ -135,7 +138,8 @@ public struct Target: Hashable, Sendable, Identifiable {
   public init(
     document: PlanDocument, id: String, name: String, category: String, kind: TargetKind,
     unit: MeasureUnit, direction: Direction, baseline: Baseline? = nil, milestones: [Milestone],
-    lead: [String] = [], update: UpdateFrequency = .monthly, path: PathShape = .linear
+    lead: [String] = [], update: UpdateFrequency = .monthly, path: PathShape = .linear,
+    perYear: Bool = false
   ) {
     precondition(!milestones.isEmpty, "a target needs at least one milestone")
     self.document = document
@@ -150,6 +154,7 @@ public struct Target: Hashable, Sendable, Identifiable {
     self.lead = lead
     self.update = update
     self.path = path
+    self.perYear = perYear
   }
 
   /// The last milestone: the target's deadline and final goal.

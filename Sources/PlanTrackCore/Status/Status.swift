@@ -54,6 +54,8 @@ public enum StatusRule: String, Sendable {
   case withinAccelerationBand = "R6-within-acceleration-band"
   /// R7: the shortfall is beyond the acceleration band.
   case beyondAccelerationBand = "R7-beyond-acceleration-band"
+  /// A yearly quota met for the current year, before the last year of the plan.
+  case yearQuotaMet = "R2y-year-quota-met"
 }
 
 /// The thresholds of the status rules (docs/STATUS.md).

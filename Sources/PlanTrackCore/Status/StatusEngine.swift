@@ -29,6 +29,7 @@ public struct StatusEngine: Sendable {
   public func evaluate(_ target: Target, series allSeries: [Observation], asOf: Day)
     -> TargetStatus
   {
+    if target.perYear { return evaluateYearQuota(target, series: allSeries, asOf: asOf) }
     let series = allSeries.prefix { $0.day <= asOf }
     let dir = target.direction
     let final = target.final
@@ -107,6 +108,27 @@ public struct StatusEngine: Sendable {
       projected: projected, projectedShortfallShare: projectedShortfall,
       estimatedCompletion: completion, stale: stale, actualAgeDays: ageDays, sdg: sdg,
       thresholds: thresholds)
+  }
+
+  /// A quota for each year: the year of the governing milestone is evaluated as an increment
+  /// from 0 on the day before it starts, with that year's actuals only. Meeting the quota
+  /// before the last year is on track (R2y); the last year's result decides achieved/missed.
+  func evaluateYearQuota(_ target: Target, series: [Observation], asOf: Day) -> TargetStatus {
+    let final = target.final
+    let governing = target.milestones.first { $0.due >= asOf } ?? final
+    let yearBegins = Day(year: governing.due.year, month: 1, day: 1)!.adding(days: -1)
+    let previous = target.milestones.last { $0.due < governing.due }?.due
+    let start = max(yearBegins, previous ?? yearBegins)
+    var year = target
+    year.perYear = false
+    year.kind = .increment
+    year.baseline = Baseline(value: 0, date: start, note: nil)
+    year.milestones = [governing]
+    let result = evaluate(year, series: series.filter { $0.day > start }, asOf: asOf)
+    let metEarly = result.status == .achieved && governing.due < final.due
+    return result.with(
+      target: target, status: metEarly ? .onTrack : result.status,
+      rule: metEarly ? .yearQuotaMet : result.rule)
   }
 
   /// Rules R1–R7 of docs/STATUS.md, in order; the first that applies decides.

@@ -62,4 +62,16 @@ public struct TargetStatus: Hashable, Sendable {
 
   /// Days from the as-of date to the final deadline.
   public var daysToDeadline: Int { asOf.days(to: target.final.due) }
+
+  /// The same figures for another target, status and rule (a yearly quota reports the year
+  /// it evaluated under its own target).
+  func with(target: Target, status: Status, rule: StatusRule) -> TargetStatus {
+    TargetStatus(
+      target: target, asOf: asOf, status: status, rule: rule, actual: actual,
+      actualCount: actualCount, start: start, startSource: startSource, governing: governing,
+      expected: expected, gap: gap, progress: progress, daysAhead: daysAhead,
+      shortfallShare: shortfallShare, projection: projection, projected: projected,
+      projectedShortfallShare: projectedShortfallShare, estimatedCompletion: estimatedCompletion,
+      stale: stale, actualAgeDays: actualAgeDays, sdg: sdg, thresholds: thresholds)
+  }
 }

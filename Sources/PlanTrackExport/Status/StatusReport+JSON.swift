@@ -23,6 +23,7 @@ extension StatusReport {
       ("documentTitle", .string(t.document.title)),
       ("category", .string(t.category)),
       ("kind", .string(t.kind.rawValue)),
+      ("perYear", .bool(t.perYear)),
       ("unit", .string(t.unit.text)),
       ("direction", .string(t.direction.rawValue)),
       ("level", .string(t.document.level)),

@@ -14,7 +14,7 @@ public struct TargetFile: Sendable {
   ]
   static let targetKeys = [
     "id", "name", "category", "kind", "unit", "direction", "baseline", "milestones", "lead",
-    "update", "tolerance", "path", "note",
+    "update", "tolerance", "path", "note", "perYear",
   ]
   static let milestoneKeys = ["due", "value", "comparator", "line", "quote", "inferred", "note"]
   static let levels = ["national", "province", "city", "district"]
@@ -157,6 +157,11 @@ public struct TargetFile: Sendable {
       }
     }
     let lead = r.value(m, "lead", in: what, required: false).flatMap { r.strings($0, "lead") } ?? []
+    let perYearNode = r.value(m, "perYear", in: what, required: false)
+    let perYear = perYearNode.flatMap { r.bool($0, "perYear") } ?? false
+    if perYear, let kind = m["kind"]?.string, kind != TargetKind.increment.rawValue {
+      r.error(perYearNode, "“perYear” quotas are counted from 0 each year: use kind “increment”")
+    }
 
     var baseline: Baseline?
     if let b = r.value(m, "baseline", in: what, required: false), let bm = r.mapping(b, "baseline")
@@ -190,6 +195,11 @@ public struct TargetFile: Sendable {
       return nil
     }
     milestones.sort { $0.0.due < $1.0.due }
+    if perYear {
+      for (a, b) in zip(milestones, milestones.dropFirst()) where a.0.due.year == b.0.due.year {
+        r.error(b.1, "a “perYear” target has one milestone per year; \(b.0.due.year) has two")
+      }
+    }
 
     for (a, b) in zip(milestones, milestones.dropFirst()) where a.0.due == b.0.due {
       r.error(b.1, "two milestones are due on \(b.0.due); each due date may appear once")
@@ -201,12 +211,13 @@ public struct TargetFile: Sendable {
     }
     let direction = explicitDirection ?? defaultDirection(milestones.map(\.0), baseline: baseline)
     checkDirection(
-      direction, milestones, baseline: baseline, kind: kind, node: m["direction"] ?? node, &r)
+      direction, milestones, baseline: baseline, kind: kind, perYear: perYear,
+      node: m["direction"] ?? node, &r)
 
     return Target(
       document: document, id: id, name: name, category: category, kind: kind, unit: unit,
       direction: direction, baseline: baseline, milestones: milestones.map(\.0), lead: lead,
-      update: update ?? .monthly, path: path ?? .linear)
+      update: update ?? .monthly, path: path ?? .linear, perYear: perYear)
   }
 
   static func parseMilestone(_ node: Node, tolerance: Double, _ r: inout YAMLReader) -> Milestone? {
@@ -277,7 +288,7 @@ public struct TargetFile: Sendable {
   /// behind the baseline, or a later milestone asks for less than an earlier one.
   static func checkDirection(
     _ direction: Direction, _ milestones: [(Milestone, Node)], baseline: Baseline?,
-    kind: TargetKind, node: Node, _ r: inout YAMLReader
+    kind: TargetKind, perYear: Bool = false, node: Node, _ r: inout YAMLReader
   ) {
     let s = direction.sign
     for (ms, n) in milestones {
@@ -301,8 +312,9 @@ public struct TargetFile: Sendable {
         }
       }
     }
+    // Yearly quotas may ask for less in a later year; they do not add up.
     for (a, b) in zip(milestones, milestones.dropFirst())
-    where s * (b.0.goal.pathValue(direction) - a.0.goal.pathValue(direction)) < 0 {
+    where !perYear && s * (b.0.goal.pathValue(direction) - a.0.goal.pathValue(direction)) < 0 {
       r.error(
         b.1,
         "direction “\(direction.rawValue)” contradicts the values: \(format(b.0.goal.pathValue(direction))) "
