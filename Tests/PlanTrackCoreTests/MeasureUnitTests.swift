@@ -13,6 +13,9 @@ struct MeasureUnitTests {
 
   static let parsed: [UnitCase] = [
     UnitCase(raw: "万辆", text: "万辆", scale: 1e4, base: "辆"),
+    UnitCase(raw: "万元/人", text: "万元/人", scale: 1e4, base: "元/人"),
+    UnitCase(raw: "件/万人", text: "件/万人", scale: 1, base: "件/万人"),
+    UnitCase(raw: "家 / 万人", text: "家/万人", scale: 1, base: "家/万人"),
     UnitCase(raw: "辆", text: "辆", scale: 1, base: "辆"),
     UnitCase(raw: "万台", text: "万台", scale: 1e4, base: "台"),
     UnitCase(raw: "个", text: "个", scale: 1, base: "个"),
@@ -51,7 +54,9 @@ struct MeasureUnitTests {
     #expect(unit.description == c.text)
   }
 
-  @Test(arguments: ["1辆", "万万辆", "亿万辆", "km/h", "辆1", "万辆.", "a b/c", "-", "万1", "台（套）"])
+  @Test(arguments: [
+    "1辆", "万万辆", "亿万辆", "辆1", "万辆.", "-", "万1", "台（套）", "/人", "元/", "元/人/年", "元/1人", "万/人",
+  ])
   func rejectsUnparseableUnit(raw: String) {
     #expect(throws: QuantityError.unparseableUnit(raw)) {
       try MeasureUnit(parsing: raw)

@@ -309,7 +309,7 @@ struct TargetFileProblemTests {
     #expect(file.targets.isEmpty)
   }
 
-  @Test(arguments: ["1辆", "万万", "km/h"])
+  @Test(arguments: ["1辆", "万万", "元/人/年"])
   func aUnitThatDoesNotParse(unit: String) {
     let file = parse(
       header + validTarget.replacingOccurrences(of: "unit: 万辆", with: "unit: \(unit)"))

@@ -22,6 +22,18 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
   /// Parses a unit, or throws `QuantityError.unparseableUnit`.
   public init(parsing raw: String) throws {
     let text = TextNormalizer.unitText(raw)
+    // A rate such as 万元/人 or 件/万人: the numerator scales and converts, the denominator is
+    // part of the base unit as written (件/万人 is per ten thousand people).
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    if parts.count == 2 {
+      let per = String(parts[1])
+      guard !parts[0].isEmpty, !per.isEmpty, per.count <= 6,
+        per.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && !("0"..."9").contains($0) }),
+        let top = try? MeasureUnit(parsing: String(parts[0])), !top.base.isEmpty
+      else { throw QuantityError.unparseableUnit(raw) }
+      self.init(text: text, scale: top.scale, base: top.base + "/" + per)
+      return
+    }
     var rest = Substring(text)
     var scale = 1.0
     // One scale prefix at most, longest first; a protected family (千瓦…) is not a prefix.
