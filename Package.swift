@@ -42,6 +42,7 @@ let package = Package(
     .executableTarget(name: "extract-eval", dependencies: ["PlanTrackCore", "PlanTrackExtract"]),
     .testTarget(name: "PlanTrackCoreTests", dependencies: ["PlanTrackCore", "CNCursesW"]),
     .testTarget(name: "PlanTrackStoreTests", dependencies: ["PlanTrackStore"]),
+    .testTarget(name: "PlanTrackUITests", dependencies: ["PlanTrackUI"]),
     .testTarget(
       name: "PlanTrackExtractTests", dependencies: ["PlanTrackExtract", "PlanTrackStore"],
       exclude: ["Fixtures"]),

@@ -1,0 +1,246 @@
+import PlanTrackCore
+
+extension AppState {
+  /// Applies a message and returns the effects to carry out.
+  public mutating func update(_ msg: Message) -> [Effect] {
+    switch msg {
+    case .resized(let w, let h):
+      width = w
+      height = h
+      keepSelectionInView()
+      return []
+    case .loaded(let new, let day):
+      statuses = new
+      asOf = day
+      if selectedIndex == nil || !rows.contains(.target(selectedIndex!)) { selectFirst() }
+      keepSelectionInView()
+      if mode == .detail, let key = selectedKey { return [.loadHistory(key: key)] }
+      return []
+    case .recorded(let key, let summary):
+      message = summary
+      form = nil
+      if mode == .form { mode = .overview }
+      selectedKey = key
+      return [.reload] + (histories[key] != nil ? [.loadHistory(key: key)] : [])
+    case .failed(let reason):
+      if mode == .form { form?.error = reason } else { self.message = reason }
+      return []
+    case .exported(let paths):
+      self.message = labels.exported + " " + paths.joined(separator: ", ")
+      return []
+    case .historyLoaded(let key, let lines):
+      histories[key] = lines
+      return []
+    case .key(let key):
+      if isTooSmall { return key == .char("q") || key == .control("c") ? [.quit] : [] }
+      switch mode {
+      case .overview: return editingFilter ? filterKey(key) : overviewKey(key)
+      case .detail: return detailKey(key)
+      case .form: return formKey(key)
+      case .help:
+        mode = previousMode
+        return key == .control("c") ? [.quit] : []
+      }
+    }
+  }
+
+  var labels: Labels { Labels(language) }
+
+  /// The mode help returns to.
+  var previousMode: Mode { form != nil ? .form : (detailOpen ? .detail : .overview) }
+
+  var detailOpen: Bool { histories.keys.contains(selectedKey ?? "") && mode != .overview }
+
+  // MARK: Overview
+
+  mutating func overviewKey(_ key: Key) -> [Effect] {
+    message = nil
+    switch key {
+    case .up, .char("k"): moveSelection(by: -1)
+    case .down, .char("j"): moveSelection(by: 1)
+    case .pageUp, .control("b"): moveSelection(by: -max(1, tableHeight - 1))
+    case .pageDown, .control("f"): moveSelection(by: max(1, tableHeight - 1))
+    case .home: selectFirst()
+    case .end, .char("G"): moveSelection(by: statuses.count + rows.count)
+    case .enter, .right, .char("l"):
+      guard let key = selectedKey, selectedIndex != nil else { return [] }
+      mode = .detail
+      detailScroll = 0
+      return [.loadHistory(key: key)]
+    case .char("a"): return openForm()
+    case .char("u"):
+      if readOnly { message = labels.readOnly } else { return [.undo] }
+    case .char("/"):
+      editingFilter = true
+    case .escape:
+      filterText = ""
+      hiddenStatuses = []
+    case .char("s"):
+      sort = Self.next(sort)
+      message = labels.sortedBy + " " + labels.sortName(sort)
+    case .char("b"):
+      grouping = Self.next(grouping)
+      message = labels.groupedBy + " " + labels.groupName(grouping)
+    case .char(let c) where ("1"..."6").contains(c):
+      let status = Labels.toggleOrder[Int(String(c))! - 1]
+      if hiddenStatuses.contains(status) {
+        hiddenStatuses.remove(status)
+      } else {
+        hiddenStatuses.insert(status)
+      }
+    case .char("e"): return [.export(asOf: asOf)]
+    case .char("g"):
+      message = labels.reloading
+      return [.reload]
+    case .char("?"): mode = .help
+    case .char("q"), .control("c"): return [.quit]
+    default: break
+    }
+    if selectedIndex == nil || !rows.contains(.target(selectedIndex!)) { selectFirst() }
+    keepSelectionInView()
+    return []
+  }
+
+  mutating func filterKey(_ key: Key) -> [Effect] {
+    switch key {
+    case .enter: editingFilter = false
+    case .escape:
+      editingFilter = false
+      filterText = ""
+    case .backspace, .delete: if !filterText.isEmpty { filterText.removeLast() }
+    case .char(let c): filterText.append(c)
+    case .control("c"): return [.quit]
+    default: break
+    }
+    if selectedIndex == nil || !rows.contains(.target(selectedIndex!)) { selectFirst() }
+    scroll = 0
+    keepSelectionInView()
+    return []
+  }
+
+  /// The number of table rows that fit: the screen less header, column titles and footer.
+  public var tableHeight: Int { max(1, height - 5 - (banner == nil ? 0 : 1)) }
+
+  mutating func selectFirst() {
+    selectedKey = nil
+    for row in rows {
+      if case .target(let i) = row {
+        selectedKey = statuses[i].target.key
+        break
+      }
+    }
+    scroll = 0
+  }
+
+  /// Moves the selection by `n` target rows (group headings are skipped).
+  mutating func moveSelection(by n: Int) {
+    let targets = rows.compactMap { row -> Int? in
+      if case .target(let i) = row { return i } else { return nil }
+    }
+    guard !targets.isEmpty else {
+      selectedKey = nil
+      return
+    }
+    let here = selectedIndex.flatMap { i in targets.firstIndex(of: i) } ?? 0
+    let there = min(max(0, here + n), targets.count - 1)
+    selectedKey = statuses[targets[there]].target.key
+  }
+
+  /// Scrolls so that the selected row (and its group heading, when it is the first) shows.
+  mutating func keepSelectionInView() {
+    let all = rows
+    guard let i = selectedIndex, let r = all.firstIndex(of: .target(i)) else {
+      scroll = 0
+      return
+    }
+    let top =
+      r > 0 && { if case .group = all[r - 1] { return true } else { return false } }() ? r - 1 : r
+    if top < scroll { scroll = top }
+    if r >= scroll + tableHeight { scroll = r - tableHeight + 1 }
+    scroll = max(0, min(scroll, max(0, all.count - tableHeight)))
+  }
+
+  static func next<T: CaseIterable & Equatable>(_ value: T) -> T {
+    let all = Array(T.allCases)
+    let i = all.firstIndex(of: value)!
+    return all[(i + 1) % all.count]
+  }
+
+  // MARK: Detail
+
+  mutating func detailKey(_ key: Key) -> [Effect] {
+    message = nil
+    switch key {
+    case .escape, .left, .char("h"), .backspace: mode = .overview
+    case .up, .char("k"): detailScroll = max(0, detailScroll - 1)
+    case .down, .char("j"): detailScroll += 1
+    case .pageUp: detailScroll = max(0, detailScroll - (height - 4))
+    case .pageDown: detailScroll += height - 4
+    case .home: detailScroll = 0
+    case .tab, .backTab:
+      moveSelection(by: key == .tab ? 1 : -1)
+      detailScroll = 0
+      if let k = selectedKey { return [.loadHistory(key: k)] }
+    case .char("a"): return openForm()
+    case .char("u"):
+      if readOnly { message = labels.readOnly } else { return [.undo] }
+    case .char("e"): return [.export(asOf: asOf)]
+    case .char("g"): return [.reload]
+    case .char("?"): mode = .help
+    case .char("q"), .control("c"): return [.quit]
+    default: break
+    }
+    return []
+  }
+
+  // MARK: Entry form
+
+  mutating func openForm() -> [Effect] {
+    guard let i = selectedIndex else { return [] }
+    if readOnly {
+      message = labels.readOnly
+      return []
+    }
+    form = EntryForm(key: statuses[i].target.key, unit: statuses[i].target.unit, date: asOf)
+    mode = .form
+    return []
+  }
+
+  mutating func formKey(_ key: Key) -> [Effect] {
+    guard var f = form else {
+      mode = .overview
+      return []
+    }
+    switch key {
+    case .escape:
+      form = nil
+      mode = selectedKey.map { histories[$0] != nil } == true ? .detail : .overview
+      return []
+    case .tab, .down: f.focus = EntryForm.Field(rawValue: (f.focus.rawValue + 1) % 4)!
+    case .backTab, .up: f.focus = EntryForm.Field(rawValue: (f.focus.rawValue + 3) % 4)!
+    case .backspace, .delete:
+      if !f[f.focus].isEmpty { f[f.focus].removeLast() }
+      f.error = nil
+    case .char(let c):
+      f[f.focus].append(c)
+      f.error = nil
+    case .enter:
+      if let problem = f.problem {
+        f.error = problem
+      } else {
+        form = f
+        let note = f.note.trimmingWhitespace
+        let source = f.source.trimmingWhitespace
+        return [
+          .record(
+            key: f.key, input: f.value.trimmingWhitespace, date: f.parsedDate!,
+            note: note.isEmpty ? nil : note, source: source.isEmpty ? nil : source)
+        ]
+      }
+    case .control("c"): return [.quit]
+    default: break
+    }
+    form = f
+    return []
+  }
+}

@@ -1,0 +1,192 @@
+import PlanTrackCore
+
+/// One line of a target's entry history, as the detail view shows it.
+public struct HistoryLine: Hashable, Sendable {
+  public var asOf: Day
+  /// The value as stored, or nil for a retraction.
+  public var value: Double?
+  public var enteredBy: String
+  /// ISO 8601 time of entry.
+  public var enteredAt: String
+  /// current, superseded or retracted.
+  public var state: String
+  public var note: String?
+
+  public init(
+    asOf: Day, value: Double?, enteredBy: String, enteredAt: String, state: String,
+    note: String? = nil
+  ) {
+    self.asOf = asOf
+    self.value = value
+    self.enteredBy = enteredBy
+    self.enteredAt = enteredAt
+    self.state = state
+    self.note = note
+  }
+}
+
+/// The whole state of the dashboard: a plain value. `update` changes it in answer to a
+/// message and returns effects; `render` draws it. Nothing here touches a terminal, a file or
+/// the clock.
+public struct AppState: Sendable {
+  /// What fills the screen.
+  public enum Mode: Hashable, Sendable {
+    case overview, detail, form, help
+  }
+
+  /// How the overview groups its targets.
+  public enum Grouping: String, Hashable, Sendable, CaseIterable {
+    case document, category, region, lead, status, none
+  }
+
+  /// How the overview orders the targets within a group.
+  public enum Sort: String, Hashable, Sendable, CaseIterable {
+    case status, gap, due, progress, name
+  }
+
+  /// One row of the overview table.
+  public enum Row: Hashable, Sendable {
+    /// A group heading with its number of targets.
+    case group(name: String, count: Int)
+    /// A target: an index into `statuses`.
+    case target(Int)
+  }
+
+  public var workspace: String
+  public var asOf: Day
+  public var statuses: [TargetStatus]
+  public var mode: Mode = .overview
+  public var grouping: Grouping = .document
+  public var sort: Sort = .status
+  /// Text typed after `/`: matches name, key, document, category, region, lead.
+  public var filterText = ""
+  /// Whether keys go to the filter line.
+  public var editingFilter = false
+  /// Statuses hidden with the quick toggles 1–6.
+  public var hiddenStatuses: Set<Status> = []
+  /// The selected target's key; kept across reloads and re-sorting.
+  public var selectedKey: String?
+  /// The first overview row shown.
+  public var scroll = 0
+  public var width: Int
+  public var height: Int
+  public var language: Language
+  /// ASCII glyphs for bars and borders.
+  public var ascii: Bool
+  /// Colours allowed (not NO_COLOR, not a monochrome terminal).
+  public var color: Bool
+  /// A line for the footer: what just happened.
+  public var message: String?
+  /// A banner across the top, e.g. for demo data.
+  public var banner: String?
+  /// Whether entries can be saved (false for a read-only store).
+  public var readOnly = false
+  /// Entry histories loaded for the detail view, by key.
+  public var histories: [String: [HistoryLine]] = [:]
+  /// The first line shown in the detail view.
+  public var detailScroll = 0
+  /// The entry form, while it is open.
+  public var form: EntryForm?
+
+  public init(
+    workspace: String, asOf: Day, statuses: [TargetStatus], width: Int, height: Int,
+    language: Language = .en, ascii: Bool = false, color: Bool = true
+  ) {
+    self.workspace = workspace
+    self.asOf = asOf
+    self.statuses = statuses
+    self.width = width
+    self.height = height
+    self.language = language
+    self.ascii = ascii
+    self.color = color
+    selectedKey =
+      rows.lazy.compactMap { row -> String? in
+        if case .target(let i) = row { return statuses[i].target.key } else { return nil }
+      }.first
+  }
+
+  /// The smallest screen the dashboard draws on.
+  public static let minimumSize = (width: 80, height: 24)
+
+  /// Whether the screen is too small to draw anything but a notice.
+  public var isTooSmall: Bool {
+    width < Self.minimumSize.width || height < Self.minimumSize.height
+  }
+
+  /// The statuses the filter and the toggles let through, in `statuses` order.
+  public var visibleIndices: [Int] {
+    let words = filterText.split(separator: " ").map { $0.lowercased() }
+    return statuses.indices.filter { i in
+      let s = statuses[i]
+      guard !hiddenStatuses.contains(s.status) else { return false }
+      guard !words.isEmpty else { return true }
+      let t = s.target
+      let hay = [
+        t.name, t.key, t.document.title, t.category, t.document.region ?? "",
+        t.lead.joined(separator: " "),
+        language.label(s.status),
+      ].joined(separator: " ").lowercased()
+      return words.allSatisfy { hay.contains($0) }
+    }
+  }
+
+  /// The overview rows: visible targets sorted, under group headings.
+  /// - Complexity: O(n log n) in the number of targets.
+  public var rows: [Row] {
+    let sorted = visibleIndices.sorted { a, b in precedes(statuses[a], statuses[b], a, b) }
+    guard grouping != .none else { return sorted.map(Row.target) }
+    var order: [String] = []
+    var members: [String: [Int]] = [:]
+    for i in sorted {
+      for name in groupNames(statuses[i]) {
+        if members[name] == nil { order.append(name) }
+        members[name, default: []].append(i)
+      }
+    }
+    if grouping == .status {
+      order.sort { a, b in
+        (Status.allCases.first { language.label($0) == a } ?? .noData)
+          < (Status.allCases.first { language.label($0) == b } ?? .noData)
+      }
+    }
+    return order.flatMap { name in
+      [Row.group(name: name, count: members[name]!.count)] + members[name]!.map(Row.target)
+    }
+  }
+
+  /// The index in `statuses` of the selected target, if it is visible.
+  public var selectedIndex: Int? {
+    guard let key = selectedKey else { return nil }
+    return statuses.firstIndex { $0.target.key == key }
+  }
+
+  func groupNames(_ s: TargetStatus) -> [String] {
+    let t = s.target
+    switch grouping {
+    case .document: return [t.document.title]
+    case .category: return [t.category]
+    case .region: return [t.document.region ?? "—"]
+    case .lead: return t.lead.isEmpty ? ["—"] : t.lead
+    case .status: return [language.label(s.status)]
+    case .none: return [""]
+    }
+  }
+
+  /// The order of the chosen sort; ties keep the order of the target files.
+  func precedes(_ a: TargetStatus, _ b: TargetStatus, _ ia: Int, _ ib: Int) -> Bool {
+    func key(_ s: TargetStatus) -> (Double, String) {
+      switch sort {
+      case .status: return (Double(Status.allCases.firstIndex(of: s.status) ?? 0), "")
+      case .gap: return (s.shortfallShare.map { -$0 } ?? 1, "")
+      case .due: return (Double(s.governing.due.ordinal), "")
+      case .progress: return (s.progress ?? 9e9, "")
+      case .name: return (0, s.target.name)
+      }
+    }
+    let (ka, kb) = (key(a), key(b))
+    if ka.0 != kb.0 { return ka.0 < kb.0 }
+    if ka.1 != kb.1 { return ka.1 < kb.1 }
+    return ia < ib
+  }
+}

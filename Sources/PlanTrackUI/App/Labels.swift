@@ -1,0 +1,76 @@
+import PlanTrackCore
+
+/// The words of the dashboard in English or Chinese.
+public struct Labels: Sendable {
+  public let language: Language
+
+  public init(_ language: Language) { self.language = language }
+
+  private func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+
+  /// The statuses in the order of the quick toggles 1–6.
+  public static let toggleOrder: [Status] = [
+    .offTrack, .missed, .needsAcceleration, .noData, .onTrack, .achieved,
+  ]
+
+  public var status: String { t("Status", "状态") }
+  public var target: String { t("Target", "目标") }
+  public var actualGoal: String { t("Actual / goal", "实际 / 目标") }
+  public var progress: String { t("Progress", "进度") }
+  public var due: String { t("Due", "期限") }
+  public var daysLeft: String { t("Left", "剩余") }
+  public var lead: String { t("Lead", "牵头单位") }
+  public var asOf: String { t("as of", "截至") }
+  public var targets: String { t("targets", "个目标") }
+  public var stale: String { t("stale", "待更新") }
+  public var filter: String { t("filter", "筛选") }
+  public var hidden: String { t("hidden", "已隐藏") }
+  public var sortedBy: String { t("sorted by", "排序：") }
+  public var groupedBy: String { t("grouped by", "分组：") }
+  public var reloading: String { t("reloading…", "正在重新加载…") }
+  public var exported: String { t("snapshot written:", "已导出：") }
+  public var readOnly: String { t("read-only: entries cannot be saved", "只读：无法保存数据") }
+  public var noTargets: String { t("no targets match", "没有符合条件的目标") }
+  public var tooSmall: String { t("terminal too small (need 80×24)", "终端太小（至少需要 80×24）") }
+  public var days: String { t("d", "天") }
+
+  /// A status in at most 10 columns, for the table.
+  public func short(_ s: Status) -> String {
+    guard language == .en else { return s.chinese }
+    return s == .needsAcceleration ? "accelerate" : s.english
+  }
+
+  public func sortName(_ s: AppState.Sort) -> String {
+    switch s {
+    case .status: t("status", "状态")
+    case .gap: t("gap", "差距")
+    case .due: t("due date", "期限")
+    case .progress: t("progress", "进度")
+    case .name: t("name", "名称")
+    }
+  }
+
+  public func groupName(_ g: AppState.Grouping) -> String {
+    switch g {
+    case .document: t("document", "文件")
+    case .category: t("category", "类别")
+    case .region: t("region", "地区")
+    case .lead: t("lead unit", "牵头单位")
+    case .status: t("status", "状态")
+    case .none: t("none", "不分组")
+    }
+  }
+
+  /// The key hints of the overview footer, most useful first; the last two always show.
+  public var overviewHints: [String] {
+    language == .zh
+      ? [
+        "↑↓ 移动", "回车 详情", "a 录入", "/ 筛选", "1-6 状态", "e 导出", "s 排序", "b 分组", "u 撤销", "g 刷新", "? 帮助",
+        "q 退出",
+      ]
+      : [
+        "↑↓ move", "Enter detail", "a add", "/ filter", "1-6 status", "e export", "s sort",
+        "b group", "u undo", "g reload", "? help", "q quit",
+      ]
+  }
+}

@@ -1,0 +1,16 @@
+import PlanTrackCore
+
+/// Everything that can happen to the dashboard: a key, a resize, or the answer to an effect.
+public enum Message: Hashable, Sendable {
+  case key(Key)
+  case resized(width: Int, height: Int)
+  /// Targets and figures (re)loaded, by `g` or because the store changed.
+  case loaded(statuses: [TargetStatus], asOf: Day)
+  /// An entry was saved; `summary` says what.
+  case recorded(key: String, summary: String)
+  /// An effect failed; the one-line reason is shown and nothing else changes.
+  case failed(String)
+  /// A snapshot was written to these paths.
+  case exported([String])
+  case historyLoaded(key: String, lines: [HistoryLine])
+}

@@ -1,0 +1,81 @@
+import PlanTrackCore
+import Testing
+
+@testable import PlanTrackUI
+
+/// Rendered screens compared as text grids with golden files reviewed by eye.
+@Suite("Dashboard screens")
+struct ScreenTests {
+  @Test func overview80x24() {
+    assertScreen(Fixture.state().render(), "overview-80x24-en")
+  }
+
+  @Test func overview80x24Chinese() {
+    assertScreen(Fixture.state(language: .zh).render(), "overview-80x24-zh")
+  }
+
+  @Test func overview160x50() {
+    assertScreen(Fixture.state(width: 160, height: 50).render(), "overview-160x50-en")
+  }
+
+  @Test func overviewAscii() {
+    assertScreen(Fixture.state(ascii: true).render(), "overview-80x24-ascii")
+  }
+
+  @Test func detail() {
+    var s = Fixture.state(width: 100, height: 40)
+    s.selectedKey = "sd-nev/nev-stock"
+    _ = s.update(.key(.enter))
+    _ = s.update(
+      .historyLoaded(
+        key: "sd-nev/nev-stock",
+        lines: [
+          HistoryLine(
+            asOf: Fixture.d("2023-12-31"), value: 150, enteredBy: "li",
+            enteredAt: "2024-01-05T08:00:00Z", state: "current"),
+          HistoryLine(
+            asOf: Fixture.d("2024-06-30"), value: 180, enteredBy: "wang",
+            enteredAt: "2024-07-03T09:30:00Z", state: "current", note: "月报"),
+        ]))
+    assertScreen(s.render(), "detail-100x40-en")
+  }
+
+  @Test func entryForm() {
+    var s = Fixture.state()
+    _ = s.update(.key(.char("a")))
+    for c in "140.2万" { _ = s.update(.key(.char(c))) }
+    assertScreen(s.render(), "form-80x24-en")
+  }
+
+  @Test func tooSmall() {
+    assertScreen(Fixture.state(width: 60, height: 20).render(), "too-small-60x20")
+  }
+
+  @Test func help() {
+    var s = Fixture.state(language: .zh)
+    _ = s.update(.key(.char("?")))
+    assertScreen(s.render(), "help-80x24-zh")
+  }
+
+  /// Chinese names of different lengths end their column at the same screen column.
+  @Test(arguments: [Language.en, .zh])
+  func columnsAlignWhateverTheNames(_ language: Language) {
+    let b = Fixture.state(width: 120, height: 30, language: language).render()
+    var ends: Set<Int> = []
+    for y in 0..<b.height {
+      let line = b.lines[y]
+      guard line.contains(" / ") else { continue }
+      // The column after "actual / goal unit" is the bar: find the first bar glyph.
+      var col = 0
+      for x in 0..<b.width where !b[x, y].isContinuation {
+        if "█░│".contains(b[x, y].text) {
+          col = x
+          break
+        }
+      }
+      if col > 0 { ends.insert(col) }
+    }
+    #expect(ends.count == 1, "bars start at columns \(ends)")
+    #expect(b.lines.filter { $0.contains("█") || $0.contains("░") }.count == 6)
+  }
+}
