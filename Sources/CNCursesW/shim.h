@@ -10,6 +10,9 @@
 #endif
 
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
+#include <strings.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -29,5 +32,17 @@ static inline int pt_a_reverse(void) { return (int)A_REVERSE; }
 static inline int pt_a_underline(void) { return (int)A_UNDERLINE; }
 static inline int pt_a_dim(void) { return (int)A_DIM; }
 static inline int pt_color_pair(int n) { return (int)COLOR_PAIR(n); }
+
+/// The number of colours (COLORS is a global Swift 6 will not read).
+static inline int pt_colors(void) { return COLORS; }
+
+/// wattrset may be a macro.
+static inline int pt_wattrset(WINDOW *w, int a) { return wattrset(w, a); }
+
+/// Whether the current locale's character set is UTF-8.
+static inline int pt_codeset_is_utf8(void) {
+  const char *cs = nl_langinfo(CODESET);
+  return cs != NULL && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
 
 #endif

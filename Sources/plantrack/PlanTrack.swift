@@ -12,10 +12,11 @@ struct PlanTrack: ParsableCommand {
       Exit codes: 0 ok, 1 a user or data error (one line on standard error), 2 a usage error.
       """,
     subcommands: [
-      StatusCommand.self, CheckCommand.self, RecordCommand.self, HistoryCommand.self,
+      DashboardCommand.self, DemoCommand.self, StatusCommand.self, CheckCommand.self,
+      RecordCommand.self, HistoryCommand.self,
       UndoCommand.self, ImportCommand.self, ExtractCommand.self,
     ],
-    defaultSubcommand: StatusCommand.self
+    defaultSubcommand: DashboardCommand.self
   )
 }
 

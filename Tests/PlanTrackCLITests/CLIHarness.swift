@@ -48,8 +48,9 @@ final class Running {
   let errURL: URL
   let done = DispatchSemaphore(value: 0)
 
-  init?(_ args: [String], in dir: URL, env: [String: String]) {
-    guard let binary = CLI.binary else {
+  /// Starts `plantrack args` (or `executable args`) in `dir`.
+  init?(_ args: [String], in dir: URL, env: [String: String], executable: URL? = nil) {
+    guard let binary = executable ?? CLI.binary else {
       Issue.record(
         "the plantrack binary was not found (looked in \(CLI.candidates.map(\.path))); run `swift build` first"
       )

@@ -51,6 +51,15 @@ struct ScreenTests {
     assertScreen(Fixture.state(width: 60, height: 20).render(), "too-small-60x20")
   }
 
+  @Test func helpEnglish() {
+    var s = Fixture.state()
+    _ = s.update(.key(.char("?")))
+    let b = s.render()
+    assertScreen(b, "help-80x24-en")
+    // Every description fits: the last column stays blank.
+    #expect(b.lines.dropLast().allSatisfy { $0.hasSuffix(" ") })
+  }
+
   @Test func help() {
     var s = Fixture.state(language: .zh)
     _ = s.update(.key(.char("?")))

@@ -42,7 +42,15 @@ struct UpdateTests {
     let key = s.selectedKey!
     #expect(Self.press(&s, [.enter]) == [.loadHistory(key: key)])
     #expect(s.mode == .detail)
-    #expect(Self.press(&s, [.tab]) == [.loadHistory(key: Self.order(s)[1])])
+    #expect(Self.press(&s, [.char("]")]) == [.loadHistory(key: Self.order(s)[1])])
+    #expect(Self.press(&s, [.char("[")]) == [.loadHistory(key: key)])
+    // Tab jumps from pane to pane, and Shift-Tab back.
+    #expect(Self.press(&s, [.tab]) == [])
+    let first = s.detailScroll
+    _ = Self.press(&s, [.tab])
+    #expect(s.detailScroll > first)
+    _ = Self.press(&s, [.backTab])
+    #expect(s.detailScroll == first)
     _ = Self.press(&s, [.escape])
     #expect(s.mode == .overview)
   }

@@ -122,6 +122,15 @@ public final class ActualsStore: Sendable {
     }
   }
 
+  /// SQLite's data version on the writer connection: it changes whenever another connection
+  /// (another process) commits, so the dashboard polls it to see new entries without reading
+  /// them all.
+  public func dataVersion() throws -> Int {
+    try writer.writeWithoutTransaction { db in
+      try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+    }
+  }
+
   /// The number of entries.
   public func count() throws -> Int {
     try writer.read { db in try EntryRecord.fetchCount(db) }

@@ -178,7 +178,16 @@ extension AppState {
     case .pageDown: detailScroll += height - 4
     case .home: detailScroll = 0
     case .tab, .backTab:
-      moveSelection(by: key == .tab ? 1 : -1)
+      // Tab moves between the panes: provenance, milestones, status, chart, entries.
+      let starts = DetailView(state: self, theme: Theme(ascii: ascii, color: color))
+        .sectionStarts(width: width - 2)
+      if key == .tab {
+        detailScroll = starts.first { $0 > detailScroll } ?? starts.first ?? 0
+      } else {
+        detailScroll = starts.last { $0 < detailScroll } ?? starts.last ?? 0
+      }
+    case .char("]"), .char("["):
+      moveSelection(by: key == .char("]") ? 1 : -1)
       detailScroll = 0
       if let k = selectedKey { return [.loadHistory(key: k)] }
     case .char("a"): return openForm()

@@ -116,10 +116,15 @@ public struct AppState: Sendable {
 
   /// The statuses the filter and the toggles let through, in `statuses` order.
   public var visibleIndices: [Int] {
+    textMatches.filter { !hiddenStatuses.contains(statuses[$0].status) }
+  }
+
+  /// The statuses the filter text lets through (whatever the status toggles): what the
+  /// header counts.
+  public var textMatches: [Int] {
     let words = filterText.split(separator: " ").map { $0.lowercased() }
     return statuses.indices.filter { i in
       let s = statuses[i]
-      guard !hiddenStatuses.contains(s.status) else { return false }
       guard !words.isEmpty else { return true }
       let t = s.target
       let hay = [

@@ -28,9 +28,10 @@ struct DetailView {
     if let m = state.message { b.put(m, x: 0, y: b.height - 2) }
     let hints =
       zh
-      ? ["↑↓ 滚动", "Esc 返回", "Tab 下一目标", "a 录入", "e 导出", "u 撤销", "? 帮助", "q 退出"]
+      ? ["↑↓ 滚动", "Esc 返回", "Tab 下一栏", "] [ 换目标", "a 录入", "e 导出", "u 撤销", "? 帮助", "q 退出"]
       : [
-        "↑↓ scroll", "Esc back", "Tab next target", "a add", "e export", "u undo", "? help",
+        "↑↓ scroll", "Esc back", "Tab next pane", "] [ next target", "a add", "e export", "u undo",
+        "? help",
         "q quit",
       ]
     OverviewView.drawHints(hints, into: &b)
@@ -42,7 +43,7 @@ struct DetailView {
     var out: [Line] = []
     func section(_ title: String) {
       out.append(Line())
-      out.append(Line(title, Style(bold: true, underline: true)))
+      out.append(Line(title, Self.sectionStyle))
     }
     func field(_ name: String, _ value: String) { out += Self.field(name, value, width: width) }
 
@@ -105,6 +106,17 @@ struct DetailView {
       "≈ \(Figure.text(v)) \(unit) (±\(NumberText.percent(tol, digits: 0)))"
     case .exactly(let v): "= \(Figure.text(v)) \(unit)"
     case .range(let lo, let hi): "\(Figure.text(lo))–\(Figure.text(hi)) \(unit)"
+    }
+  }
+
+  static let sectionStyle = Style(bold: true, underline: true)
+
+  /// The first body line of each section (provenance, milestones, status, chart, entries):
+  /// where Tab jumps to.
+  func sectionStarts(width: Int) -> [Int] {
+    guard let i = state.selectedIndex else { return [] }
+    return lines(state.statuses[i], width: width).enumerated().compactMap { k, line in
+      line.runs.count == 1 && line.runs[0].1 == Self.sectionStyle ? k : nil
     }
   }
 

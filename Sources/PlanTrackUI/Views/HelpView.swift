@@ -14,17 +14,18 @@ struct HelpView {
       (
         "", "1-6",
         zh
-          ? "显示/隐藏：滞后 未完成 需加快 无数据 进度正常 已达标"
-          : "show/hide: off track, missed, accelerate, no data, on track, achieved"
+          ? "显示/隐藏一种状态（按顶部计数的顺序）"
+          : "show/hide a status (in the order of the counts)"
       ),
       ("", "s", zh ? "排序：状态 差距 期限 进度 名称" : "sort: status, gap, due, progress, name"),
       (
         "", "b",
-        zh ? "分组：文件 类别 地区 牵头单位 状态 不分组" : "group: document, category, region, lead, status, none"
+        zh ? "分组：文件 类别 地区 牵头单位 状态 不分组" : "group: document, category, region, lead, status"
       ),
       ("", "Esc", zh ? "清除筛选" : "clear filters"),
       (zh ? "详情" : "Detail", "↑↓ PgUp PgDn Home", zh ? "滚动" : "scroll"),
-      ("", "Tab Shift-Tab", zh ? "下一个/上一个目标" : "next / previous target"),
+      ("", "Tab Shift-Tab", zh ? "在各栏之间跳转（出处 节点 状态 图表 记录）" : "next / previous pane"),
+      ("", "] [", zh ? "下一个/上一个目标" : "next / previous target"),
       ("", "Esc ← h", zh ? "返回总览" : "back to the overview"),
       (
         zh ? "任意" : "Anywhere", "a",
@@ -38,7 +39,7 @@ struct HelpView {
       (zh ? "录入" : "Form", "Tab ↑↓", zh ? "切换字段" : "next / previous field"),
       (
         "", "Enter",
-        zh ? "保存（无法解析时说明原因，不写入）" : "save (explains what cannot be read; writes nothing then)"
+        zh ? "保存（无法解析时说明原因，不写入）" : "save (or say why not; nothing is written)"
       ),
       ("", "Esc", zh ? "取消" : "cancel"),
     ]
@@ -51,7 +52,7 @@ struct HelpView {
     for (section, keys, what) in Self.bindings(zh) where y < b.height - 1 {
       b.put(section, x: 0, y: y, style: .bold)
       b.put(keys, x: 10, y: y, style: Style(bold: true))
-      b.put(what, x: 34, y: y, limit: b.width)
+      b.put(what, x: 31, y: y, limit: b.width)
       y += 1
     }
     b.put(

@@ -64,6 +64,7 @@ struct OverviewView {
     left += shown == total ? "\(total) \(labels.targets)" : "\(shown)/\(total) \(labels.targets)"
     b.put(left, x: 0, y: y, style: .bold)
     var right: [String] = []
+    if !state.filterText.isEmpty, !state.editingFilter { right.append("/" + state.filterText) }
     right.append(labels.sortedBy + " " + labels.sortName(state.sort))
     right.append(labels.groupedBy + " " + labels.groupName(state.grouping))
     let text = right.joined(separator: "  ")
@@ -74,7 +75,7 @@ struct OverviewView {
   /// The count of each status, with its share when the line has room; a hidden status
   /// (toggled with 1–6) in brackets.
   func drawCounts(_ b: inout ScreenBuffer, _ y: Int) {
-    let totals = Rollup.totals(state.statuses)
+    let totals = Rollup.totals(state.textMatches.map { state.statuses[$0] })
     func texts(shares: Bool) -> [String] {
       Labels.toggleOrder.map { status in
         let count = totals.counts[status] ?? 0
@@ -150,7 +151,7 @@ struct OverviewView {
 
   func drawFooter(_ b: inout ScreenBuffer) {
     let y = b.height - 2
-    if state.editingFilter || !state.filterText.isEmpty {
+    if state.editingFilter {
       let cursor = state.editingFilter ? (theme.ascii ? "_" : "▏") : ""
       b.put("/" + state.filterText + cursor, x: 0, y: y, style: .bold)
     } else if let m = state.message {

@@ -1,0 +1,201 @@
+import CNCursesW
+import PlanTrackUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The only code that talks to ncurses: starts and restores the terminal, draws a
+/// `ScreenBuffer` by writing the rows that changed since the last frame, and reads keys.
+public final class Terminal {
+  /// Why the terminal could not be started.
+  public enum StartError: Error, CustomStringConvertible {
+    case noTerminal
+    public var description: String { "cannot start the terminal (is TERM set?)" }
+  }
+
+  private let window: UnsafeMutablePointer<WINDOW>
+  private var last: ScreenBuffer?
+  private var pairs: [Style: Int16] = [:]
+  /// Colours are used: the terminal has them and NO_COLOR is not set.
+  public let hasColor: Bool
+  /// The locale could be made UTF-8; otherwise callers should use ASCII glyphs.
+  public let isUTF8: Bool
+  private var stopped = false
+
+  /// Sets the locale (from the environment, falling back to C.UTF-8 when it is not UTF-8),
+  /// then starts ncurses: no echo, keys one at a time, keypad keys decoded, cursor hidden.
+  public init(noColor: Bool) throws {
+    setlocale(LC_ALL, "")
+    var utf8 = pt_codeset_is_utf8() != 0
+    if !utf8 {
+      utf8 = setlocale(LC_ALL, "C.UTF-8") != nil && pt_codeset_is_utf8() != 0
+    }
+    isUTF8 = utf8
+    set_escdelay(25)
+    guard let w = initscr() else { throw StartError.noTerminal }
+    window = w
+    cbreak()
+    noecho()
+    nonl()
+    keypad(w, true)
+    curs_set(0)
+    var colors = false
+    if !noColor, has_colors() {
+      start_color()
+      use_default_colors()
+      colors = pt_colors() >= 8
+    }
+    hasColor = colors
+  }
+
+  deinit { stop() }
+
+  /// The size of the screen: columns and rows.
+  public var size: (width: Int, height: Int) {
+    var y: Int32 = 0
+    var x: Int32 = 0
+    pt_getmaxyx(window, &y, &x)
+    return (Int(x), Int(y))
+  }
+
+  /// Restores the terminal. Safe to call more than once.
+  public func stop() {
+    guard !stopped else { return }
+    stopped = true
+    curs_set(1)
+    endwin()
+  }
+
+  /// Forgets the last frame, so the next `draw` writes every row (after a resize).
+  public func invalidate() {
+    last = nil
+    clearok(window, true)
+  }
+
+  /// Draws `buffer`, writing only the rows that differ from the last frame.
+  public func draw(_ buffer: ScreenBuffer) {
+    let old = last
+    if old?.width != buffer.width || old?.height != buffer.height { werase(window) }
+    for y in 0..<buffer.height {
+      if let old, old.width == buffer.width, old.height == buffer.height,
+        (0..<buffer.width).allSatisfy({ old[$0, y] == buffer[$0, y] })
+      {
+        continue
+      }
+      drawRow(buffer, y)
+    }
+    last = buffer
+    wnoutrefresh(window)
+    doupdate()
+  }
+
+  private func drawRow(_ b: ScreenBuffer, _ y: Int) {
+    var x = 0
+    while x < b.width {
+      let cell = b[x, y]
+      if cell.isContinuation {
+        x += 1
+        continue
+      }
+      // A run of cells of one style is written at once.
+      var text = cell.text
+      var end = x + max(1, cell.width)
+      while end < b.width, b[end, y].style == cell.style {
+        text += b[end, y].text
+        end += 1
+      }
+      pt_wattrset(window, attributes(cell.style))
+      let wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+      // The bottom-right cell cannot be written without scrolling: leave it out.
+      let count = y == b.height - 1 && end == b.width ? wide.count - 1 : wide.count
+      if count > 0 { _ = mvwaddnwstr(window, Int32(y), Int32(x), wide, Int32(count)) }
+      x = end
+    }
+    pt_wattrset(window, 0)
+  }
+
+  private func attributes(_ s: Style) -> Int32 {
+    var a: Int32 = 0
+    if s.bold { a |= pt_a_bold() }
+    if s.reverse { a |= pt_a_reverse() }
+    if s.dim { a |= pt_a_dim() }
+    if s.underline { a |= pt_a_underline() }
+    if hasColor, s.foreground != nil || s.background != nil {
+      let key = Style(foreground: s.foreground, background: s.background)
+      let pair: Int16
+      if let p = pairs[key] {
+        pair = p
+      } else {
+        pair = Int16(pairs.count + 1)
+        init_pair(pair, Int16(s.foreground?.rawValue ?? -1), Int16(s.background?.rawValue ?? -1))
+        pairs[key] = pair
+      }
+      a |= pt_color_pair(Int32(pair))
+    }
+    return a
+  }
+
+  /// What `readKey` returns besides keys.
+  public enum Input: Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+  }
+
+  /// The terminal's size as the kernel knows it, when it differs from the screen's: a resize
+  /// that ncurses has not reported (SIGWINCH can reach a thread that is not reading keys).
+  private func pendingResize() -> (width: Int, height: Int)? {
+    var ws = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 else {
+      return nil
+    }
+    let now = size
+    guard Int(ws.ws_col) != now.width || Int(ws.ws_row) != now.height else { return nil }
+    resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+    invalidate()
+    return (Int(ws.ws_col), Int(ws.ws_row))
+  }
+
+  /// Waits up to `timeout` milliseconds for a key; nil when none came.
+  public func readKey(timeout: Int) -> Input? {
+    if let s = pendingResize() { return .resize(width: s.width, height: s.height) }
+    wtimeout(window, Int32(timeout))
+    var ch: wint_t = 0
+    let r = wget_wch(window, &ch)
+    if r == ERR {
+      if let s = pendingResize() { return .resize(width: s.width, height: s.height) }
+      return nil
+    }
+    if r == KEY_CODE_YES {
+      switch Int32(ch) {
+      case KEY_RESIZE:
+        invalidate()
+        let s = size
+        return .resize(width: s.width, height: s.height)
+      case KEY_UP: return .key(.up)
+      case KEY_DOWN: return .key(.down)
+      case KEY_LEFT: return .key(.left)
+      case KEY_RIGHT: return .key(.right)
+      case KEY_PPAGE: return .key(.pageUp)
+      case KEY_NPAGE: return .key(.pageDown)
+      case KEY_HOME: return .key(.home)
+      case KEY_END: return .key(.end)
+      case KEY_ENTER: return .key(.enter)
+      case KEY_BACKSPACE: return .key(.backspace)
+      case KEY_DC: return .key(.delete)
+      case KEY_BTAB: return .key(.backTab)
+      default: return nil
+      }
+    }
+    switch ch {
+    case 10, 13: return .key(.enter)
+    case 27: return .key(.escape)
+    case 9: return .key(.tab)
+    case 8, 127: return .key(.backspace)
+    case 1...26: return .key(.control(Character(Unicode.Scalar(ch + 96)!)))
+    default:
+      guard let scalar = Unicode.Scalar(UInt32(ch)), scalar.value >= 0x20 else { return nil }
+      return .key(.char(Character(scalar)))
+    }
+  }
+}

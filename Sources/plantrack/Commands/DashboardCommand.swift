@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import PlanTrackCore
+
+/// `plantrack` / `plantrack dashboard`: the ncurses dashboard.
+struct DashboardCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dashboard",
+    abstract: "Open the dashboard (the default command): status of every target, details, entry.",
+    discussion: """
+      Keys: arrows or j/k move, Enter opens a target, a enters a figure, / filters, 1-6 hide
+      or show a status, s sorts, b groups, e exports a snapshot, g reloads, ? lists every key,
+      q quits. Without a terminal, use `plantrack status`.
+      """)
+
+  @OptionGroup var workspace: WorkspaceOptions
+  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var filter: FilterOptions
+  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
+    Language?
+  @Flag(name: .long, help: "ASCII bars and borders (automatic when the locale is not UTF-8).")
+  var ascii = false
+
+  func run() throws {
+    let ws = try workspace.locate()
+    let session = try DashboardSession(
+      workspace: ws, filter: try filter.parsed(), language: Frontend.language(lang))
+    try DashboardLoop.run(
+      session: session, asOf: asOf.day, language: Frontend.language(lang), ascii: ascii,
+      banner: nil, workspaceName: ws.root.lastPathComponent)
+  }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import PlanTrackCore
+import PlanTrackExport
+import PlanTrackStore
+import PlanTrackUI
+
+/// Carries out the dashboard's effects against the workspace and its store, and answers each
+/// with a message. The only part of the dashboard that reads files or writes the store.
+final class DashboardSession {
+  let workspace: Workspace
+  let filter: TargetFilter
+  let language: Language
+  private(set) var targets: TargetSet
+  private var store: ActualsStore?
+  private var version: Int?
+
+  init(workspace: Workspace, filter: TargetFilter, language: Language) throws {
+    self.workspace = workspace
+    self.filter = filter
+    self.language = language
+    targets = workspace.loadTargets()
+    store = try workspace.openStoreIfExists()
+    version = try store?.dataVersion()
+  }
+
+  /// Every target's status at `asOf`, filtered as the command line asked.
+  func statuses(asOf: Day) throws -> [TargetStatus] {
+    let series = try store?.seriesByKey() ?? [:]
+    let engine = StatusEngine()
+    return targets.targets.map { engine.evaluate($0, series: series[$0.key] ?? [], asOf: asOf) }
+      .filter(filter.matches)
+  }
+
+  /// Whether another process changed the store since the last look (or created it).
+  func storeChanged() -> Bool {
+    do {
+      if store == nil {
+        guard let opened = try workspace.openStoreIfExists() else { return false }
+        store = opened
+        version = try opened.dataVersion()
+        return true
+      }
+      let now = try store!.dataVersion()
+      defer { version = now }
+      return now != version
+    } catch {
+      return false
+    }
+  }
+
+  /// Carries out `effect`; `.quit` is the caller's.
+  func perform(_ effect: Effect, asOf: Day) -> [Message] {
+    do {
+      switch effect {
+      case .quit:
+        return []
+      case .reload:
+        targets = workspace.loadTargets()
+        return [.loaded(statuses: try statuses(asOf: asOf), asOf: asOf)]
+      case .record(let key, let input, let date, let note, let source):
+        let entry = try EntryInput.make(
+          targets: targets, key: key, value: input, unit: nil, date: date, note: note,
+          source: source, user: Frontend.user(), time: Frontend.timestamp())
+        let store = try openStore()
+        let stored = try store.append([entry])[0]
+        version = try store.dataVersion()
+        let unit = targets.target(key: key)?.unit.text ?? ""
+        let summary =
+          language == .zh
+          ? "已保存 #\(stored.id)：\(date.iso) \(NumberText.plain(stored.value ?? 0)) \(unit)"
+          : "saved #\(stored.id): \(date.iso) \(NumberText.plain(stored.value ?? 0)) \(unit)"
+        return [.recorded(key: key, summary: summary)]
+      case .undo:
+        let user = Frontend.user()
+        guard let store, let last = try store.lastUndoable(by: user) else {
+          throw StoreError.nothingToUndo(user: user)
+        }
+        let stored = try store.append([.retraction(of: last, by: user, at: Frontend.timestamp())])[
+          0]
+        version = try store.dataVersion()
+        let summary =
+          language == .zh
+          ? "已撤回 #\(last.id)（撤回记录 #\(stored.id)）"
+          : "retracted #\(last.id) (retraction #\(stored.id))"
+        return [.recorded(key: last.key, summary: summary)]
+      case .export(let day):
+        let report = StatusReport(asOf: day, statuses: try statuses(asOf: day))
+        let paths = try SnapshotWriter.write(
+          report, language: language, into: workspace.root.appendingPathComponent("snapshots"))
+        return [.exported(paths.map { ($0 as NSString).lastPathComponent })]
+      case .loadHistory(let key):
+        return [.historyLoaded(key: key, lines: try history(key))]
+      }
+    } catch {
+      return [.failed("\(error)")]
+    }
+  }
+
+  private func openStore() throws -> ActualsStore {
+    if let store { return store }
+    let opened = try workspace.openStore()
+    store = opened
+    return opened
+  }
+
+  /// The entries of `key`, with their state as `plantrack history` shows it.
+  func history(_ key: String) throws -> [HistoryLine] {
+    let entries = try store?.entries(key: key) ?? []
+    let retracted = Set(entries.compactMap(\.retracts))
+    var latest: [Day: Int64] = [:]
+    for e in entries where !e.isRetraction && !retracted.contains(e.id) { latest[e.asOf] = e.id }
+    return entries.map { e in
+      let state: String
+      if let r = e.retracts {
+        state = "retracts #\(r)"
+      } else if retracted.contains(e.id) {
+        state = "retracted"
+      } else {
+        state = latest[e.asOf] == e.id ? "current" : "superseded"
+      }
+      return HistoryLine(
+        asOf: e.asOf, value: e.value, enteredBy: e.enteredBy, enteredAt: e.enteredAt,
+        state: state,
+        note: [e.note, e.source].compactMap { $0 }.joined(separator: " · ").nilIfEmpty)
+    }
+  }
+}
+
+extension String {
+  var nilIfEmpty: String? { isEmpty ? nil : self }
+}

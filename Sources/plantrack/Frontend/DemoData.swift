@@ -1,0 +1,69 @@
+import PlanTrackCore
+import PlanTrackStore
+
+/// Generated actuals for `plantrack demo`: monthly figures that put the targets in every
+/// status, deterministically (the n-th target gets the n-th scenario), so the dashboard can be
+/// tried without real data.
+enum DemoData {
+  /// The scenarios, cycled over the targets.
+  enum Scenario: CaseIterable {
+    case achieved, onTrack, needsAcceleration, offTrack, noData, behindThenRecovering
+  }
+
+  /// Entries for every target up to `asOf`.
+  static func entries(for targets: [Target], asOf: Day, user: String, time: String) -> [NewEntry] {
+    let engine = StatusEngine()
+    var result: [NewEntry] = []
+    for (n, target) in targets.enumerated() {
+      let scenario = Scenario.allCases[n % Scenario.allCases.count]
+      guard scenario != .noData else { continue }
+      let goal = target.final.goal.pathValue(target.direction)
+      let begin =
+        target.baseline?.date ?? target.document.periodStart?.adding(days: -1)
+        ?? target.final.due.adding(days: -730)
+      let startValue =
+        target.baseline?.value
+        ?? (target.kind.startsFromZero ? 0 : goal * (target.direction == .increase ? 0.6 : 1.4))
+      let start = Observation(day: begin, value: startValue)
+      let path = engine.trajectory(for: target, series: [start])
+      let factor: Double
+      switch scenario {
+      case .achieved: factor = 1.25
+      case .onTrack: factor = 1.0
+      case .needsAcceleration: factor = 0.88
+      case .offTrack, .behindThenRecovering: factor = 0.55
+      case .noData: factor = 0
+      }
+      var day = Day.endOfMonth(year: begin.year, month: begin.components.month)!
+      while day <= asOf, day <= target.final.due.adding(days: 31) {
+        if day > begin {
+          var planned = target.kind.isFlat ? goal : path?.value(at: day) ?? goal
+          if target.perYear {
+            // A yearly quota: this year's running total.
+            let yearStart = Day(year: day.year, month: 1, day: 1)!.adding(days: -1)
+            planned = goal * Double(yearStart.days(to: day)) / 365
+          }
+          var f = factor
+          if scenario == .behindThenRecovering, day.days(to: asOf) < 120 { f = 0.95 }
+          var value = target.perYear ? f * planned : startValue + f * (planned - startValue)
+          if target.kind.isFlat { value = goal * f }
+          if scenario == .achieved, day.days(to: asOf) < 31 {
+            value =
+              target.direction == .increase ? max(value, goal * 1.02) : min(value, goal * 0.98)
+          }
+          let rounded = NumberText.rounded(value, digits: 4)
+          result.append(
+            .value(
+              key: target.key, asOf: day, value: rounded, input: NumberText.plain(rounded),
+              note: "演示数据 demo", source: "plantrack demo", by: user, at: time))
+        }
+        let c = day.components
+        day =
+          c.month == 12
+          ? Day.endOfMonth(year: c.year + 1, month: 1)!
+          : Day.endOfMonth(year: c.year, month: c.month + 1)!
+      }
+    }
+    return result
+  }
+}

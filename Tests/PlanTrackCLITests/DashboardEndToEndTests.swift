@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal: tmux sessions driven with send-keys and read with
+/// capture-pane. Each waits for what it expects (up to a few seconds) rather than sleeping.
+@Suite(.serialized) struct DashboardEndToEndTests {
+  static let file = targetFile([
+    levelTarget("nev", name: "全省新能源汽车保有量", baseline: 100, goal: 240),
+    levelTarget("chargers", name: "公共充电基础设施", unit: "万台", baseline: 5, goal: 18),
+    levelTarget("labs", name: "全国重点实验室", unit: "家", baseline: 10, goal: 25),
+  ])
+
+  /// A tmux session running a command in a workspace, killed when the value goes away.
+  final class Tmux {
+    let name = "pt-\(UUID().uuidString.prefix(8))"
+
+    init(_ command: String, in dir: URL, width: Int = 100, height: Int = 30, env: String = "")
+      throws
+    {
+      let binary = try #require(CLI.binary).path
+      let script =
+        "cd '\(dir.path)' && \(env) PLANTRACK_USER=tester \(binary) \(command); echo EXIT=$?; sleep 60"
+      try Self.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
+    }
+
+    deinit { try? Self.tmux(["kill-session", "-t", name]) }
+
+    /// Runs `tmux args` and returns its output. A process runner with a timeout (as the CLI
+    /// harness has): `Process.waitUntilExit` can hang when tests start processes in parallel.
+    @discardableResult
+    static func tmux(_ args: [String]) throws -> String {
+      let tmux = URL(fileURLWithPath: "/usr/bin/tmux")
+      guard let running = Running(args, in: URL(fileURLWithPath: "/"), env: [:], executable: tmux)
+      else { return "" }
+      return running.wait().stdout
+    }
+
+    func keys(_ keys: String...) throws { try Self.tmux(["send-keys", "-t", name] + keys) }
+
+    /// Types text literally (no key names).
+    func type(_ text: String) throws { try Self.tmux(["send-keys", "-t", name, "-l", text]) }
+
+    func screen() throws -> String { try Self.tmux(["capture-pane", "-p", "-t", name]) }
+
+    /// The screen with its colours and attributes as escape sequences.
+    func styledScreen() throws -> String {
+      try Self.tmux(["capture-pane", "-e", "-p", "-t", name])
+    }
+
+    func resize(_ w: Int, _ h: Int) throws {
+      try Self.tmux(["resize-window", "-t", name, "-x", "\(w)", "-y", "\(h)"])
+    }
+
+    /// Waits until the screen contains `text`; records an issue with the screen if it never does.
+    @discardableResult
+    func wait(
+      for text: String, seconds: Double = 8, sourceLocation: SourceLocation = #_sourceLocation
+    )
+      throws -> String
+    {
+      let end = Date().addingTimeInterval(seconds)
+      var last = ""
+      while Date() < end {
+        last = try screen()
+        if last.contains(text) { return last }
+        usleep(100_000)
+      }
+      Issue.record(
+        "“\(text)” never appeared; the screen was:\n\(last)", sourceLocation: sourceLocation)
+      return last
+    }
+  }
+
+  @Test func openFilterDetailRecordResizeAndQuit() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    let t = try Tmux("--as-of 2024-06-30", in: ws.root)
+    var s = try t.wait(for: "as of 2024-06-30")
+    #expect(s.contains("全省新能源汽车保有量"))
+    #expect(s.contains("no data 3"))
+    // Filter to one target.
+    try t.keys("/")
+    try t.type("充电")
+    try t.keys("Enter")
+    s = try t.wait(for: "1/3 targets")
+    #expect(!s.contains("全国重点实验室"))
+    // Its detail, with the explain pane.
+    try t.keys("Enter")
+    s = try t.wait(for: "Why this status")
+    #expect(s.contains("公共充电基础设施"))
+    try t.keys("Escape")
+    try t.wait(for: "1/3 targets")
+    // Enter a figure: 12万 → 12 万台; it shows in the overview and in `plantrack history`.
+    try t.keys("a")
+    try t.wait(for: "New figure")
+    try t.type("12万")
+    try t.wait(for: "= 12 万台")
+    try t.keys("Enter")
+    s = try t.wait(for: "12 / 18 万台")
+    #expect(s.contains("saved #1"))
+    let history = ws.run(["history", "t/chargers"])
+    #expect(history.stdout.contains("12") && history.stdout.contains("tester"))
+    // Too small, then back.
+    try t.resize(60, 20)
+    try t.wait(for: "terminal too small (need 80×24)")
+    try t.resize(100, 30)
+    try t.wait(for: "12 / 18 万台")
+    try t.keys("q")
+    s = try t.wait(for: "EXIT=0")
+    #expect(!s.contains("Actual / goal"), "the terminal was not restored:\n\(s)")
+  }
+
+  @Test func withoutLANGTheLocaleFallsBackToUTF8AndChineseStillShows() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    let t = try Tmux(
+      "--as-of 2024-06-30 --lang zh", in: ws.root, env: "env -u LANG -u LC_ALL -u LC_CTYPE")
+    let s = try t.wait(for: "截至 2024-06-30")
+    #expect(s.contains("全省新能源汽车保有量"))
+    #expect(s.contains("█") || s.contains("░"), "UTF-8 bars expected after the C.UTF-8 fallback")
+    try t.keys("q")
+    try t.wait(for: "EXIT=0")
+  }
+
+  @Test func entriesRecordedByAnotherProcessAppear() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    let t = try Tmux("--as-of 2024-06-30", in: ws.root)
+    try t.wait(for: "no data 3")
+    let r = ws.run(["record", "t/labs", "20", "--date", "2024-06-30"])
+    #expect(r.code == 0, "\(r.stderr)")
+    try t.wait(for: "20 / 25 家", seconds: 6)
+    try t.keys("q")
+    try t.wait(for: "EXIT=0")
+  }
+
+  @Test func noColorKeepsTheStatusWordsAndASCIIDrawsPlainBars() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    #expect(ws.run(["record", "t/nev", "120", "--date", "2024-06-30"]).code == 0)
+    let colored = try Tmux("--as-of 2024-06-30", in: ws.root)
+    try colored.wait(for: "120 / 240 万辆")
+    #expect(try colored.styledScreen().contains("\u{1B}[3"), "a status colour was expected")
+    try colored.keys("q")
+    let plain = try Tmux("--as-of 2024-06-30 --ascii", in: ws.root, env: "NO_COLOR=1")
+    let s = try plain.wait(for: "120 / 240 万辆")
+    #expect(s.contains("off track") || s.contains("accelerate") || s.contains("on track"))
+    #expect(s.contains("#") && s.contains("|") && !s.contains("█"))
+    let styled = try plain.styledScreen()
+    for code in 30...37 {
+      #expect(!styled.contains("\u{1B}[\(code)m"), "colour \(code) under NO_COLOR")
+    }
+    try plain.keys("q")
+    try plain.wait(for: "EXIT=0")
+  }
+
+  @Test func withoutATerminalItPointsToStatus() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    let r = ws.run([])
+    #expect(r.code == 1)
+    #expect(r.stderr.contains("plantrack status"))
+    #expect(r.stderr.split(separator: "\n").count == 1)
+  }
+}
