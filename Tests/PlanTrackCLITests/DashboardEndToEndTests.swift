@@ -150,6 +150,16 @@ import Testing
     try plain.wait(for: "EXIT=0")
   }
 
+  @Test func demoShowsGeneratedFiguresUnderABannerAndLeavesTheStoreAlone() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    let t = try Tmux("demo --as-of 2024-06-30", in: ws.root)
+    let s = try t.wait(for: "DEMO DATA (演示数据)")
+    #expect(!s.contains("no data 3"), "the demo has figures:\n\(s)")
+    try t.keys("q")
+    try t.wait(for: "EXIT=0")
+    #expect(!ws.storeExists, "the demo wrote to the real store")
+  }
+
   @Test func withoutATerminalItPointsToStatus() throws {
     let ws = try TempWorkspace(["t.yaml": Self.file])
     let r = ws.run([])

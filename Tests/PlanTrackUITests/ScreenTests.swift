@@ -88,3 +88,32 @@ struct ScreenTests {
     #expect(b.lines.filter { $0.contains("█") || $0.contains("░") }.count == 6)
   }
 }
+
+/// Every screen at every size from 80×24 up: rows exactly as wide as the screen, no wide
+/// character cut, the bars in one column.
+@Suite("Dashboard screens at every size")
+struct ScreenSizeTests {
+  @Test(arguments: [Language.en, .zh], [false, true])
+  func everyScreenFitsEverySize(_ language: Language, _ ascii: Bool) {
+    for width in stride(from: 80, through: 200, by: 9) {
+      for height in [24, 31, 50] {
+        var s = Fixture.state(width: width, height: height, language: language, ascii: ascii)
+        var screens = [s.render()]
+        _ = s.update(.key(.enter))
+        _ = s.update(.historyLoaded(key: s.selectedKey!, lines: []))
+        screens.append(s.render())
+        _ = s.update(.key(.char("a")))
+        screens.append(s.render())
+        _ = s.update(.key(.escape))
+        _ = s.update(.key(.char("?")))
+        screens.append(s.render())
+        for b in screens {
+          for (y, line) in b.lines.enumerated() {
+            #expect(DisplayWidth.of(line) == width, "\(width)×\(height) row \(y): \(line)")
+          }
+          for y in 0..<height { #expect(b[width - 1, y].width <= 1) }
+        }
+      }
+    }
+  }
+}

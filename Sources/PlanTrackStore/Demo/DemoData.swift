@@ -1,17 +1,18 @@
 import PlanTrackCore
-import PlanTrackStore
 
 /// Generated actuals for `plantrack demo`: monthly figures that put the targets in every
 /// status, deterministically (the n-th target gets the n-th scenario), so the dashboard can be
 /// tried without real data.
-enum DemoData {
+public enum DemoData {
   /// The scenarios, cycled over the targets.
-  enum Scenario: CaseIterable {
+  public enum Scenario: CaseIterable, Sendable {
     case achieved, onTrack, needsAcceleration, offTrack, noData, behindThenRecovering
   }
 
   /// Entries for every target up to `asOf`.
-  static func entries(for targets: [Target], asOf: Day, user: String, time: String) -> [NewEntry] {
+  public static func entries(for targets: [Target], asOf: Day, user: String, time: String)
+    -> [NewEntry]
+  {
     let engine = StatusEngine()
     var result: [NewEntry] = []
     for (n, target) in targets.enumerated() {

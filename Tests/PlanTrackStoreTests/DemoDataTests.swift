@@ -1,0 +1,28 @@
+import PlanTrackCore
+import Testing
+
+@testable import PlanTrackStore
+
+/// `plantrack demo`'s generated figures put the repository's targets in every status.
+@Suite("Demo data")
+struct DemoDataTests {
+  @Test func everyStatusAppearsAndTheFiguresAreDeterministic() throws {
+    let set = TargetSet.load(directory: repositoryTargets)
+    let asOf = Day(iso: "2024-06-30")!
+    let entries = DemoData.entries(for: set.targets, asOf: asOf, user: "demo", time: "t")
+    #expect(entries == DemoData.entries(for: set.targets, asOf: asOf, user: "demo", time: "t"))
+    #expect(
+      entries.allSatisfy {
+        $0.asOf <= asOf && $0.value!.isFinite && $0.note?.contains("演示数据") == true
+      })
+    let store = try ActualsStore.inMemory()
+    try store.append(entries)
+    let series = try store.seriesByKey()
+    let statuses = set.targets.map {
+      StatusEngine().evaluate($0, series: series[$0.key] ?? [], asOf: asOf).status
+    }
+    for status in Status.allCases {
+      #expect(statuses.contains(status), "no target is \(status) in the demo")
+    }
+  }
+}
