@@ -43,6 +43,7 @@ let package = Package(
     .testTarget(name: "PlanTrackCoreTests", dependencies: ["PlanTrackCore", "CNCursesW"]),
     .testTarget(name: "PlanTrackStoreTests", dependencies: ["PlanTrackStore"]),
     .testTarget(name: "PlanTrackUITests", dependencies: ["PlanTrackUI"]),
+    .testTarget(name: "PlanTrackExportTests", dependencies: ["PlanTrackExport"]),
     .testTarget(
       name: "PlanTrackExtractTests", dependencies: ["PlanTrackExtract", "PlanTrackStore"],
       exclude: ["Fixtures"]),

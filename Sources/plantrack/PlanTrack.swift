@@ -14,7 +14,8 @@ struct PlanTrack: ParsableCommand {
     subcommands: [
       DashboardCommand.self, DemoCommand.self, StatusCommand.self, CheckCommand.self,
       RecordCommand.self, HistoryCommand.self,
-      UndoCommand.self, ImportCommand.self, ExtractCommand.self,
+      UndoCommand.self, ImportCommand.self, ExportCommand.self, DiffCommand.self,
+      ExtractCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self
   )

@@ -10,6 +10,8 @@ final class DashboardSession {
   let workspace: Workspace
   let filter: TargetFilter
   let language: Language
+  /// Written at the top of every snapshot (the demo says its figures are generated).
+  var label: String?
   private(set) var targets: TargetSet
   private var store: ActualsStore?
   private var version: Int?
@@ -84,9 +86,10 @@ final class DashboardSession {
           : "retracted #\(last.id) (retraction #\(stored.id))"
         return [.recorded(key: last.key, summary: summary)]
       case .export(let day):
-        let report = StatusReport(asOf: day, statuses: try statuses(asOf: day))
+        let snapshot = Snapshot(asOf: day, statuses: try statuses(asOf: day), label: label)
         let paths = try SnapshotWriter.write(
-          report, language: language, into: workspace.root.appendingPathComponent("snapshots"))
+          snapshot, formats: Snapshot.Format.allCases, language: language,
+          into: workspace.root.appendingPathComponent("snapshots"))
         return [.exported(paths.map { ($0 as NSString).lastPathComponent })]
       case .loadHistory(let key):
         return [.historyLoaded(key: key, lines: try history(key))]

@@ -1,0 +1,53 @@
+import PlanTrackCore
+
+/// The status of every target frozen at an as-of date, as `plantrack export` writes it:
+/// JSON (versioned, complete, read back by `diff`), Markdown, CSV and HTML. The same
+/// statuses and as-of date always give the same bytes.
+public struct Snapshot: Sendable {
+  /// The JSON schema version written and read.
+  public static let schema = 1
+
+  public let asOf: Day
+  /// A line every format shows at the top, e.g. that the figures are demo data.
+  public let label: String?
+  public let statuses: [TargetStatus]
+
+  public init(asOf: Day, statuses: [TargetStatus], label: String? = nil) {
+    self.asOf = asOf
+    self.statuses = statuses
+    self.label = label
+  }
+
+  /// The file name of a format: `<as-of>-status.<ext>`.
+  public func fileName(_ format: Format) -> String { "\(asOf.iso)-status.\(format.rawValue)" }
+
+  /// The formats a snapshot is written in.
+  public enum Format: String, Sendable, CaseIterable {
+    case md, json, csv, html
+  }
+
+  /// The text of one format.
+  public func text(_ format: Format, language: Language) -> String {
+    switch format {
+    case .json: json()
+    case .md: markdown(language: language)
+    case .csv: csv()
+    case .html: html(language: language)
+    }
+  }
+
+  /// The statuses grouped by document, in target-file order.
+  var byDocument: [(PlanDocument, [TargetStatus])] {
+    var order: [String] = []
+    var groups: [String: (PlanDocument, [TargetStatus])] = [:]
+    for s in statuses {
+      let d = s.target.document
+      if groups[d.id] == nil {
+        order.append(d.id)
+        groups[d.id] = (d, [])
+      }
+      groups[d.id]!.1.append(s)
+    }
+    return order.map { groups[$0]! }
+  }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PlanTrackCore
+import PlanTrackExport
+import PlanTrackStore
+
+/// `plantrack export`: status snapshots into snapshots/ (md, json, csv, html).
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write status snapshots: <as-of>-status.md, .json, .csv and .html.",
+    discussion: """
+      Files are written atomically and are the same bytes for the same data and as-of date.
+      The JSON (schema 1) is what `plantrack diff` compares.
+      """)
+
+  @OptionGroup var workspace: WorkspaceOptions
+  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var filter: FilterOptions
+  @Option(
+    name: .long, help: "Comma-separated formats: md, json, csv, html (default: all four).",
+    transform: ExportCommand.formats)
+  var format: [Snapshot.Format] = Snapshot.Format.allCases
+  @Option(name: .long, help: "The folder to write into (default: snapshots/ in the workspace).")
+  var out: String?
+  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
+    Language?
+  @Flag(name: .long, help: "Export generated demo figures (as `plantrack demo` shows them).")
+  var demo = false
+
+  static func formats(_ text: String) throws -> [Snapshot.Format] {
+    var result: [Snapshot.Format] = []
+    for part in text.split(separator: ",") {
+      let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+      guard let f = Snapshot.Format(rawValue: name == "markdown" ? "md" : name) else {
+        throw ValidationError("unknown format “\(name)”; use md, json, csv, html")
+      }
+      if !result.contains(f) { result.append(f) }
+    }
+    guard !result.isEmpty else { throw ValidationError("--format needs at least one format") }
+    return result
+  }
+
+  func run() throws {
+    let day = asOf.day
+    let ws = try workspace.locate()
+    let statuses: [TargetStatus]
+    var label: String?
+    if demo {
+      let targets = ws.loadTargets().targets
+      let store = try ActualsStore.inMemory()
+      try store.append(DemoData.entries(for: targets, asOf: day, user: "demo", time: "demo"))
+      let series = try store.seriesByKey()
+      let f = try filter.parsed()
+      statuses = targets.map {
+        StatusEngine().evaluate($0, series: series[$0.key] ?? [], asOf: day)
+      }
+      .filter(f.matches)
+      label = DemoCommand.label
+    } else {
+      statuses = try LoadedWorkspace.load(workspace).statuses(
+        asOf: day, filter: try filter.parsed())
+    }
+    let folder = out.map { URL(fileURLWithPath: $0) } ?? ws.root.appendingPathComponent("snapshots")
+    let paths = try SnapshotWriter.write(
+      Snapshot(asOf: day, statuses: statuses, label: label), formats: format,
+      language: Frontend.language(lang), into: folder)
+    Frontend.output(paths.map { $0 + "\n" }.joined())
+  }
+}
+
+extension Snapshot.Format: ExpressibleByArgument {}
