@@ -111,10 +111,7 @@ extension Snapshot {
       case "'": out += "&#39;"
       case "\n", "\t": out.unicodeScalars.append(" ")
       default:
-        let v = scalar.value
-        if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-          || (0x2066...0x2069).contains(v)
-        {
+        if scalar.isControlOrBidi {
           out += "\u{FFFD}"
         } else {
           out.unicodeScalars.append(scalar)

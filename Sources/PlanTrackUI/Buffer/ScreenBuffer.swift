@@ -113,15 +113,7 @@ public struct ScreenBuffer: Hashable, Sendable {
   /// other invisible format characters become `�` (1 column) so nothing can move the cursor
   /// or reorder the text; zero-width marks are dropped.
   static func sanitized(_ c: Character) -> (String, Int) {
-    for scalar in c.unicodeScalars {
-      let v = scalar.value
-      if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-        || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x200E
-        || v == 0x200F || v == 0x061C
-      {
-        return ("\u{FFFD}", 1)
-      }
-    }
+    if c.unicodeScalars.contains(where: \.isControlOrBidi) { return ("\u{FFFD}", 1) }
     let w = DisplayWidth.of(c)
     return (String(c), w)
   }
