@@ -21,6 +21,7 @@ let package = Package(
       dependencies: [
         "PlanTrackCore",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
       ]
     ),
@@ -40,6 +41,8 @@ let package = Package(
     ),
     // Precision and recall of `plantrack extract` against the annotated seeds (scripts/extract-eval).
     .executableTarget(name: "extract-eval", dependencies: ["PlanTrackCore", "PlanTrackExtract"]),
+    // A workspace of any size for benchmarks (scripts/gen-workspace).
+    .executableTarget(name: "plantrack-gen", dependencies: ["PlanTrackCore", "PlanTrackStore"]),
     .testTarget(name: "PlanTrackCoreTests", dependencies: ["PlanTrackCore", "CNCursesW"]),
     .testTarget(name: "PlanTrackStoreTests", dependencies: ["PlanTrackStore"]),
     .testTarget(name: "PlanTrackUITests", dependencies: ["PlanTrackUI"]),

@@ -35,6 +35,29 @@ struct ActualsStoreTests {
     store = try ActualsStore.inMemory()
   }
 
+  /// The fast path of `seriesByKey` gives what resolving every full entry gives.
+  @Test func seriesByKeyAgreesWithTheEntriesResolvedOneByOne() throws {
+    var entries: [NewEntry] = []
+    for (n, key) in ["b/x", "a/y", "c/z"].enumerated() {
+      for m in 1...6 {
+        let day = Day(year: 2024, month: m, day: 28)!
+        entries.append(.value(key: key, asOf: day, value: Double(n * 100 + m), by: "u", at: "t"))
+      }
+      // A correction of March.
+      entries.append(
+        .value(key: key, asOf: Day(year: 2024, month: 3, day: 28)!, value: -1, by: "u", at: "t"))
+    }
+    let stored = try store.append(entries)
+    // Retract the correction of b/x (brings March back) and April of a/y.
+    try store.append([
+      .retraction(of: stored[6], by: "u", at: "t"), .retraction(of: stored[10], by: "u", at: "t"),
+    ])
+    let expected = try store.entriesByKey().mapValues(ActualEntry.effectiveSeries)
+    #expect(try store.seriesByKey() == expected)
+    #expect(expected["b/x"]?.map(\.value) == [1, 2, 3, 4, 5, 6])
+    #expect(expected["a/y"]?.count == 5)
+  }
+
   @Test func aFreshStoreIsEmpty() throws {
     #expect(try store.count() == 0)
     #expect(try store.entries(key: stock).isEmpty)

@@ -27,12 +27,45 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Parses `YYYY-MM-DD` (exactly that shape), or returns `nil`.
   public init?(iso text: some StringProtocol) {
+    // Fast path (a store of a million entries reads a million dates): ten ASCII bytes.
+    if let day = Day.parseISO(String(text)) {
+      self = day
+      return
+    }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
     else { return nil }
     self.init(year: y, month: m, day: d)
+  }
+
+  /// `YYYY-MM-DD` read straight from the UTF-8 bytes; nil for anything else (the slow path
+  /// then gives the same answer for valid dates and nil for the rest).
+  @inline(__always)
+  static func parseISO(_ text: String) -> Day? {
+    var text = text
+    return text.withUTF8 { parseISO(bytes: $0) }
+  }
+
+  /// `YYYY-MM-DD` from raw UTF-8 bytes (as SQLite hands them over), or nil.
+  @inline(__always)
+  public static func parseISO(bytes b: UnsafeBufferPointer<UInt8>) -> Day? {
+    guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+    var fields = (0, 0, 0)
+    for i in 0..<10 where i != 4 && i != 7 {
+      let c = b[i]
+      guard c >= 0x30, c <= 0x39 else { return nil }
+      let d = Int(c - 0x30)
+      if i < 4 {
+        fields.0 = fields.0 * 10 + d
+      } else if i < 7 {
+        fields.1 = fields.1 * 10 + d
+      } else {
+        fields.2 = fields.2 * 10 + d
+      }
+    }
+    return Day(year: fields.0, month: fields.1, day: fields.2)
   }
 
   /// The year, month and day of this date.

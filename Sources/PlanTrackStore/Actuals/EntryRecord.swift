@@ -33,6 +33,20 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+  /// Reads a row by column name without going through `Decodable` (several times faster).
+  init(row: Row) {
+    id = row[CodingKeys.id.stringValue]
+    key = row[CodingKeys.key.stringValue]
+    asOf = row[CodingKeys.asOf.stringValue]
+    value = row[CodingKeys.value.stringValue]
+    input = row[CodingKeys.input.stringValue]
+    note = row[CodingKeys.note.stringValue]
+    source = row[CodingKeys.source.stringValue]
+    enteredBy = row[CodingKeys.enteredBy.stringValue]
+    enteredAt = row[CodingKeys.enteredAt.stringValue]
+    retracts = row[CodingKeys.retracts.stringValue]
+  }
+
   init(_ e: NewEntry) {
     key = e.key
     asOf = e.asOf.iso

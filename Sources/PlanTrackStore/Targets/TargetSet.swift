@@ -59,23 +59,47 @@ public struct TargetSet: Sendable {
       ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
       .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
       .sorted()
-    let files = names.map { name -> TargetFile in
-      let display = displayPrefix + name
-      let url = directory.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        return TargetFile(
-          file: display, document: nil, targets: [],
-          findings: [Finding(file: display, line: 0, column: 0, message: "cannot read the file")])
-      }
-      guard let text = String(data: data, encoding: .utf8) else {
-        return TargetFile(
-          file: display, document: nil, targets: [],
-          findings: [
-            Finding(file: display, line: 0, column: 0, message: "the file is not valid UTF-8 text")
-          ])
-      }
-      return TargetFile.parse(yaml: text, file: display)
+    // Files parse independently: spread them over the cores (the order is kept).
+    let results = ParallelResults<TargetFile>(count: names.count)
+    DispatchQueue.concurrentPerform(iterations: names.count) { i in
+      results.set(i, parseFile(names[i], in: directory, displayPrefix: displayPrefix))
     }
-    return TargetSet(files: files)
+    return TargetSet(files: results.values)
   }
+
+  /// Reads and parses one file; a file that cannot be read or is not UTF-8 is a finding.
+  static func parseFile(_ name: String, in directory: URL, displayPrefix: String) -> TargetFile {
+    let display = displayPrefix + name
+    let url = directory.appendingPathComponent(name)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      return TargetFile(
+        file: display, document: nil, targets: [],
+        findings: [Finding(file: display, line: 0, column: 0, message: "cannot read the file")])
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      return TargetFile(
+        file: display, document: nil, targets: [],
+        findings: [
+          Finding(file: display, line: 0, column: 0, message: "the file is not valid UTF-8 text")
+        ])
+    }
+    return TargetFile.parse(yaml: text, file: display)
+  }
+}
+
+/// Results written by concurrent workers into their own slots.
+final class ParallelResults<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ i: Int, _ value: T) {
+    lock.lock()
+    slots[i] = value
+    lock.unlock()
+  }
+
+  /// Every slot, in order; each must have been set.
+  var values: [T] { slots.map { $0! } }
 }

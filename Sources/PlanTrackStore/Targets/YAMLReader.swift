@@ -47,7 +47,7 @@ struct YAMLReader {
   mutating func value(_ mapping: Node.Mapping, _ key: String, in what: String, required: Bool)
     -> Node?
   {
-    if let v = mapping[key], !(v.isNullScalar) { return v }
+    if let v = mapping.node(forKey: key), !(v.isNullScalar) { return v }
     if required { error(.mapping(mapping), "\(what) is missing “\(key)”") }
     return nil
   }
@@ -154,5 +154,16 @@ extension Node {
       return true
     }
     return false
+  }
+}
+
+extension Node.Mapping {
+  /// The value of a plain text key, found by comparing the key text only (Yams' own subscript
+  /// builds and hashes a node per lookup, which shows when 10,000 targets load).
+  func node(forKey key: String) -> Node? {
+    for (k, v) in self {
+      if case .scalar(let s) = k, s.string == key { return v }
+    }
+    return nil
   }
 }

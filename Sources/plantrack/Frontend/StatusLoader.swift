@@ -1,5 +1,25 @@
+import Foundation
 import PlanTrackCore
 import PlanTrackStore
+
+/// Loads a workspace's target files on another thread.
+final class ParallelTargets: @unchecked Sendable {
+  private var result: TargetSet?
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ workspace: Workspace) {
+    Thread.detachNewThread { [self] in
+      result = workspace.loadTargets()
+      done.signal()
+    }
+  }
+
+  /// The loaded targets, once loading is over.
+  func wait() -> TargetSet {
+    done.wait()
+    return result!
+  }
+}
 
 /// Loads a workspace's targets and actuals and computes every status.
 struct LoadedWorkspace {
@@ -13,14 +33,16 @@ struct LoadedWorkspace {
     -> LoadedWorkspace
   {
     let workspace = try options.locate()
-    let targets = workspace.loadTargets()
+    // The target files and the store are independent: read them at the same time.
+    let loaded = ParallelTargets(workspace)
+    let series = try workspace.openStoreIfExists()?.seriesByKey() ?? [:]
+    let targets = loaded.wait()
     if reportFindings, targets.hasErrors {
       let n = targets.findings.filter { $0.severity == .error }.count
       Frontend.warn(
         "plantrack: \(n) error(s) in target files; those targets are left out (run `plantrack check`)"
       )
     }
-    let series = try workspace.openStoreIfExists()?.seriesByKey() ?? [:]
     return LoadedWorkspace(workspace: workspace, targets: targets, series: series)
   }
 
