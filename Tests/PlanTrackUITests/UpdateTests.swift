@@ -212,3 +212,22 @@ struct UpdateTests {
     #expect(s.scroll == 0)
   }
 }
+
+@Suite("Filter matching")
+struct FilterMatchTests {
+  @Test(arguments: [
+    ("全省新能源汽车保有量", "汽车", true), ("全省新能源汽车保有量", "汽船", false), ("abc", "", true),
+    ("ab", "abc", false), ("off track 滞后", "track", true), ("aab", "ab", true),
+  ])
+  func bytesMatchWholeCharacters(_ hay: String, _ needle: String, _ expected: Bool) {
+    #expect(AppState.contains(Array(hay.utf8), Array(needle.utf8)) == expected)
+  }
+
+  @Test func filterWordsAllMatchAndIgnoreCase() {
+    var s = Fixture.state()
+    _ = s.update(.key(.char("/")))
+    for c in "5g 工业" { _ = s.update(.key(.char(c))) }
+    #expect(s.visibleIndices.count == 1)
+    #expect(s.statuses[s.visibleIndices[0]].target.name == "5G基站")
+  }
+}

@@ -54,23 +54,35 @@ public struct AppState: Sendable {
 
   public var workspace: String
   public var asOf: Day
-  public var statuses: [TargetStatus]
+  public var statuses: [TargetStatus] {
+    didSet { refreshIndex() }
+  }
   public var mode: Mode = .overview
-  public var grouping: Grouping = .document
-  public var sort: Sort = .status
+  public var grouping: Grouping = .document {
+    didSet { refreshRows() }
+  }
+  public var sort: Sort = .status {
+    didSet { refreshRows() }
+  }
   /// Text typed after `/`: matches name, key, document, category, region, lead.
-  public var filterText = ""
+  public var filterText = "" {
+    didSet { refreshRows() }
+  }
   /// Whether keys go to the filter line.
   public var editingFilter = false
   /// Statuses hidden with the quick toggles 1–6.
-  public var hiddenStatuses: Set<Status> = []
+  public var hiddenStatuses: Set<Status> = [] {
+    didSet { refreshRows() }
+  }
   /// The selected target's key; kept across reloads and re-sorting.
   public var selectedKey: String?
   /// The first overview row shown.
   public var scroll = 0
   public var width: Int
   public var height: Int
-  public var language: Language
+  public var language: Language {
+    didSet { refreshIndex() }
+  }
   /// ASCII glyphs for bars and borders.
   public var ascii: Bool
   /// Colours allowed (not NO_COLOR, not a monochrome terminal).
@@ -100,10 +112,51 @@ public struct AppState: Sendable {
     self.language = language
     self.ascii = ascii
     self.color = color
+    refreshIndex()
     selectedKey =
       rows.lazy.compactMap { row -> String? in
         if case .target(let i) = row { return statuses[i].target.key } else { return nil }
       }.first
+  }
+
+  // MARK: Derived rows, kept up to date when their inputs change (not on every key)
+
+  /// The overview rows: visible targets sorted, under group headings.
+  public private(set) var rows: [Row] = []
+  /// The statuses the filter text lets through (whatever the status toggles): what the
+  /// header counts.
+  public private(set) var textMatches: [Int] = []
+  /// The statuses the filter and the toggles let through, in `statuses` order.
+  public private(set) var visibleIndices: [Int] = []
+  private var indexByKey: [String: Int] = [:]
+  /// Lower-cased UTF-8 text each status is searched in (byte search: ten thousand targets are
+  /// filtered on every key typed).
+  private var haystacks: [[UInt8]] = []
+
+  /// After `statuses` or `language` change: the key index and the search texts, then rows.
+  private mutating func refreshIndex() {
+    indexByKey = Dictionary(
+      statuses.enumerated().map { ($1.target.key, $0) }, uniquingKeysWith: { a, _ in a })
+    haystacks = statuses.map { s in
+      let t = s.target
+      return [
+        t.name, t.key, t.document.title, t.category, t.document.region ?? "",
+        t.lead.joined(separator: " "), language.label(s.status),
+      ].joined(separator: " ").lowercased().utf8.map { $0 }
+    }
+    refreshRows()
+  }
+
+  /// After the filter, the toggles, the sort or the grouping change.
+  /// - Complexity: O(n log n) in the number of targets.
+  private mutating func refreshRows() {
+    let words = filterText.split(separator: " ").map { Array($0.lowercased().utf8) }
+    textMatches =
+      words.isEmpty
+      ? Array(statuses.indices)
+      : statuses.indices.filter { i in words.allSatisfy { Self.contains(haystacks[i], $0) } }
+    visibleIndices = textMatches.filter { !hiddenStatuses.contains(statuses[$0].status) }
+    rows = computeRows()
   }
 
   /// The smallest screen the dashboard draws on.
@@ -114,32 +167,33 @@ public struct AppState: Sendable {
     width < Self.minimumSize.width || height < Self.minimumSize.height
   }
 
-  /// The statuses the filter and the toggles let through, in `statuses` order.
-  public var visibleIndices: [Int] {
-    textMatches.filter { !hiddenStatuses.contains(statuses[$0].status) }
-  }
-
-  /// The statuses the filter text lets through (whatever the status toggles): what the
-  /// header counts.
-  public var textMatches: [Int] {
-    let words = filterText.split(separator: " ").map { $0.lowercased() }
-    return statuses.indices.filter { i in
-      let s = statuses[i]
-      guard !words.isEmpty else { return true }
-      let t = s.target
-      let hay = [
-        t.name, t.key, t.document.title, t.category, t.document.region ?? "",
-        t.lead.joined(separator: " "),
-        language.label(s.status),
-      ].joined(separator: " ").lowercased()
-      return words.allSatisfy { hay.contains($0) }
+  /// Whether `needle` occurs in `hay`, byte for byte (UTF-8 keeps whole characters whole).
+  static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard hay.count >= needle.count else { return false }
+    let first = needle[0]
+    var i = 0
+    let last = hay.count - needle.count
+    while i <= last {
+      if hay[i] == first {
+        var j = 1
+        while j < needle.count, hay[i + j] == needle[j] { j += 1 }
+        if j == needle.count { return true }
+      }
+      i += 1
     }
+    return false
   }
 
-  /// The overview rows: visible targets sorted, under group headings.
-  /// - Complexity: O(n log n) in the number of targets.
-  public var rows: [Row] {
-    let sorted = visibleIndices.sorted { a, b in precedes(statuses[a], statuses[b], a, b) }
+  func computeRows() -> [Row] {
+    // Each target's sort key once, not once per comparison.
+    let keys = visibleIndices.map { sortKey(statuses[$0]) }
+    let sorted = visibleIndices.indices.sorted { a, b in
+      let (ka, kb) = (keys[a], keys[b])
+      if ka.0 != kb.0 { return ka.0 < kb.0 }
+      if ka.1 != kb.1 { return ka.1 < kb.1 }
+      return visibleIndices[a] < visibleIndices[b]
+    }.map { visibleIndices[$0] }
     guard grouping != .none else { return sorted.map(Row.target) }
     var order: [String] = []
     var members: [String: [Int]] = [:]
@@ -163,7 +217,7 @@ public struct AppState: Sendable {
   /// The index in `statuses` of the selected target, if it is visible.
   public var selectedIndex: Int? {
     guard let key = selectedKey else { return nil }
-    return statuses.firstIndex { $0.target.key == key }
+    return indexByKey[key]
   }
 
   func groupNames(_ s: TargetStatus) -> [String] {
@@ -179,19 +233,14 @@ public struct AppState: Sendable {
   }
 
   /// The order of the chosen sort; ties keep the order of the target files.
-  func precedes(_ a: TargetStatus, _ b: TargetStatus, _ ia: Int, _ ib: Int) -> Bool {
-    func key(_ s: TargetStatus) -> (Double, String) {
-      switch sort {
-      case .status: return (Double(Status.allCases.firstIndex(of: s.status) ?? 0), "")
-      case .gap: return (s.shortfallShare.map { -$0 } ?? 1, "")
-      case .due: return (Double(s.governing.due.ordinal), "")
-      case .progress: return (s.progress ?? 9e9, "")
-      case .name: return (0, s.target.name)
-      }
+  /// What the chosen sort orders by; ties keep the order of the target files.
+  func sortKey(_ s: TargetStatus) -> (Double, String) {
+    switch sort {
+    case .status: return (Double(Status.allCases.firstIndex(of: s.status) ?? 0), "")
+    case .gap: return (s.shortfallShare.map { -$0 } ?? 1, "")
+    case .due: return (Double(s.governing.due.ordinal), "")
+    case .progress: return (s.progress ?? 9e9, "")
+    case .name: return (0, s.target.name)
     }
-    let (ka, kb) = (key(a), key(b))
-    if ka.0 != kb.0 { return ka.0 < kb.0 }
-    if ka.1 != kb.1 { return ka.1 < kb.1 }
-    return ia < ib
   }
 }

@@ -20,11 +20,19 @@ struct DashboardCommand: ParsableCommand {
     Language?
   @Flag(name: .long, help: "ASCII bars and borders (automatic when the locale is not UTF-8).")
   var ascii = false
+  @Flag(name: .long, help: .hidden) var bench = false
 
   func run() throws {
+    let started = DashboardBench.now()
     let ws = try workspace.locate()
     let session = try DashboardSession(
       workspace: ws, filter: try filter.parsed(), language: Frontend.language(lang))
+    if bench {
+      Frontend.output(
+        try DashboardBench.run(
+          session: session, asOf: asOf.day, language: Frontend.language(lang), started: started))
+      return
+    }
     try DashboardLoop.run(
       session: session, asOf: asOf.day, language: Frontend.language(lang), ascii: ascii,
       banner: nil, workspaceName: ws.root.lastPathComponent)

@@ -20,14 +20,21 @@ final class DashboardSession {
     self.workspace = workspace
     self.filter = filter
     self.language = language
-    targets = workspace.loadTargets()
+    // The target files and the store are independent: read them at the same time.
+    let loading = ParallelTargets(workspace)
     store = try workspace.openStoreIfExists()
     version = try store?.dataVersion()
+    firstSeries = try store?.seriesByKey()
+    targets = loading.wait()
   }
+
+  /// The series read ahead while the targets loaded, used by the first `statuses`.
+  private var firstSeries: [String: [Observation]]?
 
   /// Every target's status at `asOf`, filtered as the command line asked.
   func statuses(asOf: Day) throws -> [TargetStatus] {
-    let series = try store?.seriesByKey() ?? [:]
+    let series = try firstSeries ?? store?.seriesByKey() ?? [:]
+    firstSeries = nil
     let engine = StatusEngine()
     return targets.targets.map { engine.evaluate($0, series: series[$0.key] ?? [], asOf: asOf) }
       .filter(filter.matches)
