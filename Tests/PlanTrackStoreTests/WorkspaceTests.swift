@@ -142,3 +142,40 @@ struct WorkspaceTests {
     #expect(set.targets.map(\.key) == ["p/t"])
   }
 }
+
+@Suite("Workspace: targets for one key")
+struct WorkspaceTargetsForKeyTests {
+  static func file(_ doc: String, _ target: String) -> String {
+    """
+    document:
+      id: \(doc)
+      title: 测试
+    targets:
+      - id: \(target)
+        name: 甲
+        category: ev
+        kind: level
+        unit: 万辆
+        milestones:
+          - { due: 2025-12-31, value: 10 }
+
+    """
+  }
+
+  @Test func onlyTheDocumentsOwnFileIsReadWhenItHoldsTheTarget() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    try dir.write("targets/a.yaml", Self.file("a", "x"))
+    try dir.write("targets/b.yaml", Self.file("b", "y"))
+    try dir.write("targets/misnamed.yaml", Self.file("c", "z"))
+    let ws = Workspace(root: dir.url)
+    let one = ws.loadTargets(forKey: "a/x")
+    #expect(one.targets.map(\.key) == ["a/x"])
+    // A file not named after its document: every file is read, and the key is found.
+    let all = ws.loadTargets(forKey: "c/z")
+    #expect(all.targets.count == 3)
+    #expect(all.target(key: "c/z") != nil)
+    // An unknown key: every file, so the suggestion can look everywhere.
+    #expect(ws.loadTargets(forKey: "a/nope").targets.count == 3)
+  }
+}

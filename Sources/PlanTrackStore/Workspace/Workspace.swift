@@ -46,6 +46,19 @@ public struct Workspace: Sendable {
   /// Loads every target file.
   public func loadTargets() -> TargetSet { TargetSet.load(directory: targetsDirectory) }
 
+  /// The targets needed to check an entry for `key`: only `<document-id>.yaml` when it holds
+  /// the target (files are named after their document), else every file. A workspace of
+  /// thousands of targets then records in milliseconds.
+  public func loadTargets(forKey key: String) -> TargetSet {
+    if let slash = key.firstIndex(of: "/") {
+      let name = String(key[..<slash]) + ".yaml"
+      let one = TargetSet(
+        files: [TargetSet.parseFile(name, in: targetsDirectory, displayPrefix: "targets/")])
+      if one.target(key: key) != nil { return one }
+    }
+    return loadTargets()
+  }
+
   /// Opens the store, creating it on first use.
   public func openStore() throws -> ActualsStore { try ActualsStore.open(path: storePath) }
 

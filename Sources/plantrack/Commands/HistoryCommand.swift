@@ -14,7 +14,7 @@ struct HistoryCommand: ParsableCommand {
 
   func run() throws {
     let ws = try workspace.locate()
-    let targets = ws.loadTargets()
+    let targets = ws.loadTargets(forKey: key)
     guard let target = targets.target(key: key) else {
       throw StoreError.unknownTarget(
         key: key, suggestion: EntryInput.suggestion(for: key, in: targets))

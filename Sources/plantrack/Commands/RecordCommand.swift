@@ -26,7 +26,7 @@ struct RecordCommand: ParsableCommand {
 
   func run() throws {
     let ws = try workspace.locate()
-    let targets = ws.loadTargets()
+    let targets = ws.loadTargets(forKey: key)
     let day = date ?? Frontend.today()
     let entry = try EntryInput.make(
       targets: targets, key: key, value: value, unit: unit, date: day, note: note, source: source,
