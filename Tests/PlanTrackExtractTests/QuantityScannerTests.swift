@@ -108,3 +108,16 @@ struct QuantityScannerTests {
     #expect(found.map(\.unit) == ["万辆"])
   }
 }
+
+@Suite("QuantityScanner: text that ends inside a number")
+struct QuantityScannerEdgeTests {
+  /// A comma and fewer than three digits at the very end once read past the text.
+  @Test(arguments: ["1,23", "1,2", "1,", "12,345", "到2025年建成1,23"])
+  func aNumberAtTheEndOfTheTextIsReadSafely(_ text: String) {
+    _ = QuantityScanner.mentions(in: Array(text))
+    #expect(
+      QuantityScanner.number(
+        at: text.firstIndex(where: \.isNumber).map { text.distance(from: text.startIndex, to: $0) }
+          ?? 0, in: Array(text)) != nil)
+  }
+}

@@ -10,7 +10,7 @@ import PlanTrackCore
 enum GoalRules {
   /// Why a quantity is not a goal.
   enum Rejection: Equatable, Sendable {
-    case past, price, perUnit, qualifier, duration, processCount, inName, masked, baseline
+    case past, price, perUnit, qualifier, duration, processCount, inName, baseline
   }
 
   /// The reason `m` in clause `clause` of `t` is not a goal, or nil when it is one.
@@ -99,7 +99,6 @@ enum GoalRules {
     {
       return .duration
     }
-    _ = pre
     return nil
   }
 
@@ -128,11 +127,6 @@ enum GoalRules {
     }
     if t[clause].first == "对", t.contains("的", in: m.end..<clause.upperBound) { return true }
     return false
-  }
-
-  /// Whether `t[range]` holds a process or outcome verb.
-  static func hasVerb(in range: Range<Int>, _ t: [Character]) -> Bool {
-    (Lexicon.processVerbs + Lexicon.outcomeVerbs).contains { t.contains($0, in: range) }
   }
 
   /// Whether `m` is the starting point of a change: 由48.2%提高到100%, 从50亿元增加至80亿元.

@@ -52,7 +52,7 @@ enum QuantityScanner {
       if t[j].isDigit {
         digits.append(t[j])
         j += 1
-      } else if t[j] == ",", j + 3 < t.count + 1, j + 3 <= t.count,
+      } else if t[j] == ",", j + 3 < t.count,
         t[(j + 1)..<(j + 4)].allSatisfy(\.isDigit), !digits.contains(".")
       {
         j += 1
@@ -69,7 +69,8 @@ enum QuantityScanner {
 
   private static func mention(at i: Int, in t: [Character]) -> QuantityMention? {
     if i > 0, t[i - 1] == "第" { return nil }
-    guard var (value, j) = number(at: i, in: t) else { return nil }
+    guard let (value, numberEnd) = number(at: i, in: t) else { return nil }
+    var j = numberEnd
     var valueMax: Double?
     var percentFirst = false
     // 10%-15%: a percent on the lower end of a range.
@@ -130,7 +131,6 @@ enum QuantityScanner {
     guard let unitClass else { return nil }
     if i > 0, t[i - 1].isLatinLetter { return nil }
     if j < t.count, t[j].isLatinLetter, unitClass != .measure { return nil }
-    if unit == "万" || unit == "亿" { return nil }
     var perUnit = false
     if j + 1 < t.count, t[j] == "/" {
       perUnit = true
