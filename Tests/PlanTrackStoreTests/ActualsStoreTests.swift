@@ -247,6 +247,32 @@ struct ActualsStoreTests {
     #expect(next[0].id > written[1].id)
   }
 
+  @Test func aStoreOfTheFirstSchemaIsMigratedAndKeepsItsEntries() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.url.appendingPathComponent("plantrack.sqlite").path
+    do {
+      let pool = try DatabasePool(path: path)
+      try ActualsStore.migrator.migrate(pool, upTo: "v1-entry")
+      try pool.write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO entry (key, as_of, value, entered_by, entered_at)
+            VALUES ('\(stock)', '2025-01-31', 150, 'li', '2025-02-01T08:00:00Z'),
+                   ('\(stock)', '2025-01-31', 151, 'li', '2025-02-02T08:00:00Z')
+            """)
+      }
+    }
+    let store = try ActualsStore.open(path: path)
+    #expect(try store.seriesByKey() == [stock: [Observation(day: day("2025-01-31"), value: 151)]])
+    let plan = try store.writer.read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + ActualsStore.seriesQuery).map {
+        $0["detail"] as String
+      }.joined()
+    }
+    #expect(plan.contains("COVERING INDEX entry_series"), "\(plan)")
+  }
+
   @Test func aStoreWithAnUnknownNewerMigrationIsRefused() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }

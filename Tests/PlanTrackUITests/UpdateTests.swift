@@ -62,6 +62,9 @@ struct UpdateTests {
     Self.type(&s, "充电")
     #expect(s.visibleIndices.count == 2)
     #expect(s.rows.count == 3)  // one group heading and two targets
+    // The header counts what the filter lets through, whatever the toggles hide.
+    #expect(s.matchCounts == Rollup.totals(s.visibleIndices.map { s.statuses[$0] }))
+    #expect(s.matchCounts.total == 2)
     _ = Self.press(&s, [.enter])
     #expect(!s.editingFilter)
     #expect(s.filterText == "充电")
@@ -76,6 +79,7 @@ struct UpdateTests {
     _ = Self.press(&s, [.char("1")])  // off track
     #expect(s.hiddenStatuses == [.offTrack])
     #expect(s.visibleIndices.count == 4)
+    #expect(s.matchCounts.total == 6 && s.matchCounts.counts[.offTrack] == 2)
     #expect(s.render().lines[1].contains("[off track 2"))
     _ = Self.press(&s, [.char("1"), .char("6")])
     #expect(s.hiddenStatuses == [.achieved])

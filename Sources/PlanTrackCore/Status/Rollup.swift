@@ -11,6 +11,12 @@ public struct Rollup: Hashable, Sendable {
     public let counts: [Status: Int]
     public let total: Int
 
+    public init(name: String, counts: [Status: Int], total: Int) {
+      self.name = name
+      self.counts = counts
+      self.total = total
+    }
+
     /// The share of targets in this group with `status` (0 for an empty group).
     public func share(_ status: Status) -> Double {
       total == 0 ? 0 : Double(counts[status, default: 0]) / Double(total)

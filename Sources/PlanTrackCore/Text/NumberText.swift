@@ -12,15 +12,35 @@ public enum NumberText {
     let scale = power10(digits)
     let units = Int64((abs(value) * scale).rounded())  // value in 10^-digits
     if units == 0 { return "0" }
-    let whole = units / Int64(scale)
-    var fraction = String(units % Int64(scale))
-    if digits > 0 {
-      fraction = String(repeating: "0", count: digits - fraction.count) + fraction
-      while fraction.hasSuffix("0") { fraction.removeLast() }
-    } else {
-      fraction = ""
+    // The digits, written right to left into a stack buffer: exports write this for tens of
+    // thousands of cells, and building it from Strings showed in their profile.
+    var fraction = units % Int64(scale)
+    var width = digits
+    while width > 0, fraction % 10 == 0 {
+      fraction /= 10
+      width -= 1
     }
-    return (value < 0 ? "-" : "") + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+      var start = buffer.count
+      func put(_ byte: UInt8) {
+        start -= 1
+        buffer[start] = byte
+      }
+      if width > 0 {
+        for _ in 0..<width {
+          put(UInt8(ascii: "0") + UInt8(fraction % 10))
+          fraction /= 10
+        }
+        put(UInt8(ascii: "."))
+      }
+      var whole = units / Int64(scale)
+      repeat {
+        put(UInt8(ascii: "0") + UInt8(whole % 10))
+        whole /= 10
+      } while whole > 0
+      if value < 0 { put(UInt8(ascii: "-")) }
+      return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+    }
   }
 
   /// A share as a percentage: `36.3%` for 0.3628.

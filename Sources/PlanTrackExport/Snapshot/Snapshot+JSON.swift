@@ -17,7 +17,7 @@ extension Snapshot {
             (d.rawValue, .array(Rollup(statuses, by: d).groups.map(Self.json)))
           })
       ),
-      ("targets", .array(statuses.map(Self.json))),
+      ("targets", .array(Parallel.map(statuses, Self.json))),
     ])
   }
 

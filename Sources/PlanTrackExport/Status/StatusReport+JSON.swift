@@ -7,7 +7,7 @@ extension StatusReport {
   public func jsonValue() -> JSONValue {
     .object([
       ("asOf", .string(asOf.iso)),
-      ("targets", .array(statuses.map(StatusReport.json))),
+      ("targets", .array(Parallel.map(statuses, StatusReport.json))),
     ])
   }
 

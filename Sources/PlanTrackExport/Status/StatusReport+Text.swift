@@ -72,13 +72,11 @@ extension StatusReport {
   /// is a plain number; cells with commas, quotes or line breaks are quoted.
   public static func csvCell(_ text: String) -> String {
     var cell = text
-    if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-      Double(cell) == nil
-    {
+    if let first = cell.utf8.first, "=+-@\t\r".utf8.contains(first), Double(cell) == nil {
       cell = "'" + cell
     }
-    if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-    {
+    // Bytes, not Characters: these are ASCII, and a CSV of 10,000 targets has 300,000 cells.
+    if cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
       cell = "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
     }
     return cell

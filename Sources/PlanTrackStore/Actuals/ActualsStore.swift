@@ -101,19 +101,22 @@ public final class ActualsStore: Sendable {
     }
   }
 
+  /// What `seriesByKey` reads: answered from the covering `entry_series` index alone.
+  static let seriesQuery =
+    "SELECT id, key, as_of, value, retracts FROM entry ORDER BY key, as_of, id"
+
   /// The effective series of every target (see `ActualEntry.effectiveSeries`).
   ///
-  /// Reads only the columns the series needs, in the order of the `entry_by_key` index (no
-  /// sort), and resolves each target's entries as soon as its last one is read, so memory holds
-  /// one target's entries at a time: this is what `status`, `export` and the dashboard wait for
-  /// on a store of a million entries.
+  /// Reads only the columns the series needs, in the order of the covering `entry_series`
+  /// index (no sort, no lookup of each row), and resolves each target's entries as soon as its
+  /// last one is read, so memory holds one target's entries at a time: this is what `status`,
+  /// `export` and the dashboard wait for on a store of a million entries.
   /// - Complexity: O(n) in the number of entries.
   public func seriesByKey() throws -> [String: [Observation]] {
     try writer.read { db in
       var out: [String: [Observation]] = [:]
       // SQLite's C interface directly: GRDB's Row per entry costs more than SQLite itself here.
-      let statement = try db.makeStatement(
-        sql: "SELECT id, key, as_of, value, retracts FROM entry ORDER BY key, as_of, id")
+      let statement = try db.makeStatement(sql: Self.seriesQuery)
       let s = statement.sqliteStatement
       var currentKey: [UInt8] = []
       var currentName: String?

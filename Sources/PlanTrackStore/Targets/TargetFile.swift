@@ -132,7 +132,7 @@ public struct TargetFile: Sendable {
 
   static func parseTarget(_ node: Node, document: PlanDocument, _ r: inout YAMLReader) -> Target? {
     guard let m = r.mapping(node, "each target") else { return nil }
-    let idText = m.node(forKey: "id")?.string ?? "?"
+    let idText = m["id"]?.string ?? "?"
     let what = "target “\(idText)”"
     r.checkKeys(m, allowed: targetKeys, in: what)
     let id = r.string(m, "id", in: what, required: true)
@@ -229,13 +229,14 @@ public struct TargetFile: Sendable {
     let due = r.value(m, "due", in: what, required: true).flatMap { r.day($0, "due") }
     // A plain `~` is YAML's null, but as a comparator it can only mean “about” (左右).
     let comparatorNode =
-      m.node(forKey: "comparator")?.string == "~"
-      ? m.node(forKey: "comparator") : r.value(m, "comparator", in: what, required: false)
+      m["comparator"]?.string == "~"
+      ? m["comparator"] : r.value(m, "comparator", in: what, required: false)
     let comparator = comparatorNode?.string ?? ">="
     let valueNode = r.value(m, "value", in: what, required: true)
     var goal: Goal?
     if let valueNode {
-      if case .mapping(let range) = valueNode {
+      if case .mapping(let mapping) = valueNode {
+        let range = YAMLMap(valueNode, mapping)
         r.checkKeys(range, allowed: ["min", "max"], in: "a range value")
         let lo = r.value(range, "min", in: "a range value", required: true).flatMap {
           r.number($0, "min")

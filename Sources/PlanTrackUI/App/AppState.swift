@@ -126,6 +126,8 @@ public struct AppState: Sendable {
   /// The statuses the filter text lets through (whatever the status toggles): what the
   /// header counts.
   public private(set) var textMatches: [Int] = []
+  /// How many of `textMatches` have each status: the header's counts.
+  public private(set) var matchCounts = Rollup.Group(name: "all", counts: [:], total: 0)
   /// The statuses the filter and the toggles let through, in `statuses` order.
   public private(set) var visibleIndices: [Int] = []
   private var indexByKey: [String: Int] = [:]
@@ -155,6 +157,9 @@ public struct AppState: Sendable {
       words.isEmpty
       ? Array(statuses.indices)
       : statuses.indices.filter { i in words.allSatisfy { Self.contains(haystacks[i], $0) } }
+    var counts: [Status: Int] = [:]
+    for i in textMatches { counts[statuses[i].status, default: 0] += 1 }
+    matchCounts = Rollup.Group(name: "all", counts: counts, total: textMatches.count)
     visibleIndices = textMatches.filter { !hiddenStatuses.contains(statuses[$0].status) }
     rows = computeRows()
   }

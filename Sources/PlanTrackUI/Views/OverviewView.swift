@@ -75,7 +75,7 @@ struct OverviewView {
   /// The count of each status, with its share when the line has room; a hidden status
   /// (toggled with 1–6) in brackets.
   func drawCounts(_ b: inout ScreenBuffer, _ y: Int) {
-    let totals = Rollup.totals(state.textMatches.map { state.statuses[$0] })
+    let totals = state.matchCounts
     func texts(shares: Bool) -> [String] {
       Labels.toggleOrder.map { status in
         let count = totals.counts[status] ?? 0

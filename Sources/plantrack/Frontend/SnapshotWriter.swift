@@ -14,11 +14,13 @@ enum SnapshotWriter {
     } catch {
       throw CommandFailure("\(folder.path): cannot create the folder")
     }
+    // The formats are independent: render them on all cores, then write them one by one.
+    let texts = Parallel.map(formats, minimumChunk: 1) { snapshot.text($0, language: language) }
     var written: [String] = []
-    for format in formats {
+    for (format, text) in zip(formats, texts) {
       let url = folder.appendingPathComponent(snapshot.fileName(format))
       do {
-        try Data(snapshot.text(format, language: language).utf8).write(to: url, options: .atomic)
+        try Data(text.utf8).write(to: url, options: .atomic)
       } catch {
         throw CommandFailure("\(url.path): cannot write (\(error.localizedDescription))")
       }
