@@ -4,6 +4,8 @@ import PlanTrackCore
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The database file could not be opened or created.
   case cannotOpen(path: String, reason: String)
+  /// The store exists but this user may not write it (its file or its folder).
+  case readOnly(path: String)
   /// The database was written by a newer plantrack.
   case unsupportedSchema(found: String)
   /// No target has this key.
@@ -20,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .cannotOpen(let path, let reason): return "cannot open the store \(path): \(reason)"
+    case .readOnly(let path):
+      return "the store \(path) is read-only for you (its file or its folder): nothing was written"
     case .unsupportedSchema(let found):
       return "the store was written by a newer plantrack (migration “\(found)”); upgrade plantrack"
     case .unknownTarget(let key, let suggestion):

@@ -67,6 +67,15 @@ public final class Terminal {
     endwin()
   }
 
+  /// Whether the terminal has gone away (the SSH connection or the terminal window closed
+  /// without a SIGHUP reaching us): reading it then fails at once instead of waiting, and a
+  /// loop that only waits for keys would spin.
+  public var isDisconnected: Bool {
+    var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    guard poll(&p, 1, 0) >= 0 else { return errno != EINTR }
+    return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+  }
+
   /// Forgets the last frame, so the next `draw` writes every row (after a resize).
   public func invalidate() {
     last = nil

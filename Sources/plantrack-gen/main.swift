@@ -118,7 +118,7 @@ func run() throws {
   // Entries: monthly figures from 2023-01 on, with noise, corrections and retractions.
   let store = try ActualsStore.open(path: root.appendingPathComponent("plantrack.sqlite").path)
   var batch: [NewEntry] = []
-  var stored: [ActualEntry] = []
+  var stored: [ActualEntry]
   var made = 0
   var month = 0
   let users = ["zhang", "wang", "li", "zhao", "chen"]
@@ -145,11 +145,11 @@ func run() throws {
       }
       if batch.count >= 20_000 {
         stored = try store.append(batch)
-        batch = []
-        if made < nEntries, rng.int(100) == 0, let victim = stored.last {
-          _ = try store.append([.retraction(of: victim, by: "zhang", at: "2025-01-03T00:00:00Z")])
-          made += 1
+        // About 1% of the figures are withdrawn later, in the next batch.
+        batch = stored.filter { _ in rng.int(100) == 0 }.prefix(nEntries - made).map {
+          .retraction(of: $0, by: "zhang", at: "2025-01-03T00:00:00Z")
         }
+        made += batch.count
       }
     }
     month += 1

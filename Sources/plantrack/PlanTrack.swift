@@ -24,6 +24,9 @@ struct PlanTrack: ParsableCommand {
 @main
 enum Main {
   static func main() {
+    // A closed pipe is an error code from write (see Frontend.output), not a signal.
+    signal(SIGPIPE, SIG_IGN)
+    Frontend.guardStandardDescriptors()
     do {
       var command = try PlanTrack.parseAsRoot()
       try command.run()

@@ -3,6 +3,16 @@ import GRDB
 import GRDBSQLite
 import PlanTrackCore
 
+/// Who may read and write a store file that plantrack creates.
+public enum StoreAccess: Sendable {
+  /// Only its owner (0600): the default.
+  case owner
+  /// Its owner and the file's group (0660), for an office sharing one workspace.
+  case group
+
+  var mode: mode_t { self == .owner ? 0o600 : 0o660 }
+}
+
 /// The append-only log of actuals, in SQLite (WAL mode).
 ///
 /// Entries are only ever inserted: a correction is a later entry for the same target and date,
@@ -15,14 +25,31 @@ public final class ActualsStore: Sendable {
   /// How long a writer waits for another's lock before giving up.
   public static let busyTimeout: TimeInterval = 10
 
+  /// The file of a store opened read-only; `nil` when it can be written.
+  public let readOnlyPath: String?
+  public var isReadOnly: Bool { readOnlyPath != nil }
+
   init(writer: any DatabaseWriter) throws {
     self.writer = writer
+    readOnlyPath = nil
+    try Self.refuseUnknownMigrations(writer)
+    try ActualsStore.migrator.migrate(writer)
+  }
+
+  /// A store that is only read: its schema is checked, not migrated (every schema so far
+  /// reads the same way).
+  init(readOnly reader: any DatabaseWriter, path: String) throws {
+    writer = reader
+    readOnlyPath = path
+    try Self.refuseUnknownMigrations(reader)
+  }
+
+  private static func refuseUnknownMigrations(_ db: any DatabaseWriter) throws {
     let known = Set(ActualsStore.migrator.migrations)
-    let applied = try writer.read { db in try ActualsStore.migrator.appliedIdentifiers(db) }
+    let applied = try db.read { db in try ActualsStore.migrator.appliedIdentifiers(db) }
     if let unknown = applied.subtracting(known).sorted().first {
       throw StoreError.unsupportedSchema(found: unknown)
     }
-    try ActualsStore.migrator.migrate(writer)
   }
 
   static func configuration(readonly: Bool = false) -> Configuration {
@@ -38,9 +65,18 @@ public final class ActualsStore: Sendable {
   /// Creating the file, switching it to WAL and migrating it are not safe for several processes
   /// at once (one fails with "table entry already exists" or "database is locked"), so opening
   /// holds an exclusive lock on `<path>.lock` and processes open one at a time.
-  public static func open(path: String) throws -> ActualsStore {
+  ///
+  /// A new store file is created with `access` permissions (owner only by default) whatever
+  /// the umask; SQLite gives its -wal and -shm files the same. A store that exists but cannot
+  /// be written (its file or its folder) is refused with `StoreError.readOnly`: use
+  /// `openForReading` to read it.
+  public static func open(path: String, access: StoreAccess = .owner) throws -> ActualsStore {
+    if FileManager.default.fileExists(atPath: path), !isWritable(path) {
+      throw StoreError.readOnly(path: path)
+    }
     do {
-      return try withFileLock(path + ".lock") {
+      return try withFileLock(path + ".lock", mode: access.mode) {
+        try createFile(path, mode: access.mode)
         let pool = try DatabasePool(path: path, configuration: configuration())
         return try ActualsStore(writer: pool)
       }
@@ -49,6 +85,73 @@ public final class ActualsStore: Sendable {
     } catch let error as DatabaseError {
       throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
     }
+  }
+
+  /// Opens an existing store to read it: as `open` does when it can be written, else
+  /// read-only (no migration; writes fail with `StoreError.readOnly`).
+  public static func openForReading(path: String) throws -> ActualsStore {
+    if isWritable(path) { return try open(path: path) }
+    guard Glibc.access(path, R_OK) == 0 else {
+      throw StoreError.cannotOpen(path: path, reason: "permission denied")
+    }
+    do {
+      return try ActualsStore(readOnly: try readOnlyQueue(path), path: path)
+    } catch let error as DatabaseError {
+      throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+    }
+  }
+
+  /// A read-only connection. SQLite reads a WAL database read-only only where it can open or
+  /// create the -shm file; in a folder this user cannot write, a store whose log was fully
+  /// written back (no -wal, or an empty one: every clean close leaves it so) is read as an
+  /// immutable file instead.
+  private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+    func probe(_ queue: DatabaseQueue) throws -> DatabaseQueue {
+      _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+      return queue
+    }
+    do {
+      return try probe(DatabaseQueue(path: path, configuration: configuration(readonly: true)))
+    } catch let error as DatabaseError {
+      let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int
+      guard wal ?? 0 == 0 else {
+        throw StoreError.cannotOpen(
+          path: path,
+          reason:
+            "\(error.message ?? "\(error.resultCode)"); its log (-wal) holds entries not yet written back, and only someone who can write the folder can read them"
+        )
+      }
+      // A URI filename (the system SQLite accepts them): `%`, `?` and `#` are escaped.
+      var uri = "file:"
+      for c in path.unicodeScalars {
+        if c == "%" || c == "?" || c == "#" {
+          uri += "%" + String(c.value, radix: 16, uppercase: true)
+        } else {
+          uri.unicodeScalars.append(c)
+        }
+      }
+      return try probe(
+        DatabaseQueue(path: uri + "?immutable=1", configuration: configuration(readonly: true)))
+    }
+  }
+
+  /// Whether this process may write the store: its file and its folder (for the -wal, -shm
+  /// and lock files).
+  static func isWritable(_ path: String) -> Bool {
+    let folder = (path as NSString).deletingLastPathComponent
+    return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
+  }
+
+  /// Creates an empty store file (a valid empty database) with `mode`, unless it exists.
+  private static func createFile(_ path: String, mode: mode_t) throws {
+    let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    if fd < 0 {
+      if errno == EEXIST { return }
+      if errno == EACCES || errno == EROFS { throw StoreError.readOnly(path: path) }
+      throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    fchmod(fd, mode)  // whatever the umask took away
+    close(fd)
   }
 
   /// A fresh in-memory store, for tests.
@@ -60,6 +163,7 @@ public final class ActualsStore: Sendable {
   /// - Returns: the entries as stored, with their ids.
   @discardableResult
   public func append(_ entries: [NewEntry]) throws -> [ActualEntry] {
+    if let readOnlyPath { throw StoreError.readOnly(path: readOnlyPath) }
     for e in entries {
       if let v = e.value, !v.isFinite || abs(v) > ValueInput.maximumMagnitude {
         throw StoreError.rejected(reason: "value \(v) is not a finite number within ±1e15")
@@ -198,10 +302,12 @@ public final class ActualsStore: Sendable {
 
 /// Runs `body` holding an exclusive `flock` on the file at `path` (created if missing), so that
 /// processes run it one at a time. Without a lock file (a read-only folder) `body` just runs.
-private func withFileLock<T>(_ path: String, _ body: () throws -> T) rethrows -> T {
-  let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+private func withFileLock<T>(_ path: String, mode: mode_t, _ body: () throws -> T) rethrows -> T {
+  let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, mode)
   guard fd >= 0 else { return try body() }
   defer { close(fd) }  // closing the file releases the lock
+  var info = stat()
+  if fstat(fd, &info) == 0, info.st_uid == getuid() { fchmod(fd, mode) }
   while flock(fd, LOCK_EX) != 0, errno == EINTR {}
   return try body()
 }

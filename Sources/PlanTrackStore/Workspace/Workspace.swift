@@ -4,6 +4,8 @@ import PlanTrackCore
 /// A folder with a `targets/` folder; the store file lives beside it.
 public struct Workspace: Sendable {
   public let root: URL
+  /// Who may use the store file when a command creates it.
+  public var storeAccess: StoreAccess = .owner
 
   /// The name of the store file in the workspace.
   public static let storeFileName = "plantrack.sqlite"
@@ -60,11 +62,14 @@ public struct Workspace: Sendable {
   }
 
   /// Opens the store, creating it on first use.
-  public func openStore() throws -> ActualsStore { try ActualsStore.open(path: storePath) }
+  public func openStore() throws -> ActualsStore {
+    try ActualsStore.open(path: storePath, access: storeAccess)
+  }
 
-  /// Opens the store if it exists; `nil` when nothing was ever recorded (read commands do not
-  /// create it).
+  /// Opens the store if it exists, to read it (read-only when it cannot be written); `nil`
+  /// when nothing was ever recorded (read commands do not create it).
   public func openStoreIfExists() throws -> ActualsStore? {
-    FileManager.default.fileExists(atPath: storePath) ? try openStore() : nil
+    FileManager.default.fileExists(atPath: storePath)
+      ? try ActualsStore.openForReading(path: storePath) : nil
   }
 }

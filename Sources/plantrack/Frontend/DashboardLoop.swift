@@ -28,6 +28,8 @@ enum DashboardLoop {
       height: size.height, language: language, ascii: ascii || !terminal.isUTF8,
       color: terminal.hasColor)
     state.banner = banner
+    state.readOnly = session.isReadOnly
+    if state.readOnly { state.message = Labels(language).readOnly }
     var idle = 0
     while stopRequested == 0 {
       var queue: [Message] = []
@@ -46,6 +48,7 @@ enum DashboardLoop {
       case .resize(let w, let h)?:
         queue.append(.resized(width: w, height: h))
       case nil:
+        if terminal.isDisconnected { return }
         idle += 1
         // Entries recorded by another process show within about a second.
         if idle % 4 == 0, session.storeChanged() {

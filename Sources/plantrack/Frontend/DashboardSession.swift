@@ -40,6 +40,13 @@ final class DashboardSession {
       .filter(filter.matches)
   }
 
+  /// Whether nothing can be saved: the store is read-only for this user, or there is none yet
+  /// and the workspace folder cannot hold one.
+  var isReadOnly: Bool {
+    if let store { return store.isReadOnly }
+    return access(workspace.root.path, W_OK) != 0
+  }
+
   /// Whether another process changed the store since the last look (or created it).
   func storeChanged() -> Bool {
     do {

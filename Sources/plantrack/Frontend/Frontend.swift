@@ -30,14 +30,49 @@ enum Frontend {
     return "unknown"
   }
 
-  /// Writes one line to standard error.
+  /// Writes one line to standard error (nothing more can be done if that fails).
   static func warn(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    _ = writeAll(STDERR_FILENO, line + "\n")
   }
 
-  /// Writes text to standard output as is.
+  /// Writes text to standard output as is. A reader that has gone away (`plantrack status |
+  /// head -1`) ends the program quietly with 0: it asked for no more. Any other failure (a
+  /// closed standard output, a full disk) is one line on standard error and exit 1.
   static func output(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    guard let failure = outputClosed ? EBADF : writeAll(STDOUT_FILENO, text) else { return }
+    if failure == EPIPE { exit(0) }
+    warn("plantrack: cannot write the output: \(String(cString: strerror(failure)))")
+    exit(1)
+  }
+
+  /// Whether standard output was closed when the program started (`plantrack status >&-`).
+  nonisolated(unsafe) private static var outputClosed = false
+
+  /// Opens /dev/null on any of the standard descriptors that were closed at start, so that no
+  /// file the program opens (the store, a snapshot) can take their number and receive its
+  /// output. Call first thing.
+  static func guardStandardDescriptors() {
+    for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 {
+      if fd == STDOUT_FILENO { outputClosed = true }
+      _ = open("/dev/null", O_RDWR)  // takes the lowest free number: this one
+    }
+  }
+
+  /// Writes all of `text` to `fd`; returns the errno that stopped it, if any.
+  private static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
+    var text = text
+    return text.withUTF8 { bytes -> Int32? in
+      var offset = 0
+      while offset < bytes.count {
+        let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        if n >= 0 {
+          offset += n
+        } else if errno != EINTR {
+          return errno
+        }
+      }
+      return nil
+    }
   }
 
   /// The label language: `--lang` if given, else the locale.

@@ -13,11 +13,20 @@ struct WorkspaceOptions: ParsableArguments {
   )
   var workspace: String?
 
+  @Flag(
+    name: .long,
+    help:
+      "If this command creates the store, let its file's group read and write it (0660); by default only you can (0600)."
+  )
+  var groupShared = false
+
   /// The located workspace.
   func locate() throws -> Workspace {
-    try Workspace.locate(
+    var ws = try Workspace.locate(
       explicit: workspace, environment: Frontend.environment,
       currentDirectory: FileManager.default.currentDirectoryPath)
+    ws.storeAccess = groupShared ? .group : .owner
+    return ws
   }
 }
 
