@@ -50,6 +50,12 @@ let package = Package(
     .testTarget(
       name: "PlanTrackExtractTests", dependencies: ["PlanTrackExtract", "PlanTrackStore"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "PlanTrackCLITests", dependencies: ["PlanTrackCore"]),
+    .testTarget(
+      name: "PlanTrackFuzzTests",
+      dependencies: ["PlanTrackCore", "PlanTrackStore", "PlanTrackExtract"],
+      exclude: ["Corpus", "Regressions"]),
+    .testTarget(
+      name: "PlanTrackCLITests",
+      dependencies: ["PlanTrackCore", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

@@ -42,6 +42,11 @@ public struct Extractor: Sendable {
           dueInferred: false, perYear: false, line: cell.line, quote: cell.quote, lead: [],
           document: document))
     }
+    // A figure no store would take (a run of hundreds of digits, a scale that overflows) is
+    // not a goal.
+    candidates.removeAll { c in
+      [c.value, c.valueMax ?? 0].contains { !$0.isFinite || abs($0) > ValueInput.maximumMagnitude }
+    }
     // In the order of the text; stable, so candidates on one line keep their order.
     let ordered = candidates.enumerated().sorted {
       ($0.element.line, $0.offset) < ($1.element.line, $1.offset)

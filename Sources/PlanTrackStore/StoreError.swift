@@ -19,7 +19,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The folder is not a workspace.
   case notAWorkspace(path: String)
 
-  public var description: String {
+  public var description: String { text.escapingControls }
+
+  private var text: String {
     switch self {
     case .cannotOpen(let path, let reason): return "cannot open the store \(path): \(reason)"
     case .readOnly(let path):

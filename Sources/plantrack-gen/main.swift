@@ -8,21 +8,6 @@ import Foundation
 import PlanTrackCore
 import PlanTrackStore
 
-/// SplitMix64: small, fast, and the same sequence on every machine.
-struct Random {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-  mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
-}
-
 let regions: [(String, String, String)] = [
   ("山东省", "province", "全省"), ("江苏省", "province", "全省"), ("浙江省", "province", "全省"),
   ("济南市", "city", "全市"), ("青岛市", "city", "全市"), ("烟台市", "city", "全市"), ("潍坊市", "city", "全市"),
@@ -63,7 +48,7 @@ func run() throws {
   }
   try fm.createDirectory(
     at: root.appendingPathComponent("targets"), withIntermediateDirectories: true)
-  var rng = Random(state: seed)
+  var rng = SplitMix64(seed: seed)
   var keys: [(String, Double, Double, Bool)] = []  // key, start, goal, flat
   let perDoc = 25
   var written = 0

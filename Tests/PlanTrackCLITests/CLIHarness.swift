@@ -201,7 +201,7 @@ func run(_ args: [String], in dir: URL, env: [String: String] = [:]) -> (
 }
 
 /// A temporary workspace: a folder with `targets/`, removed when the value is deinitialised.
-final class TempWorkspace {
+final class TempWorkspace: @unchecked Sendable {
   let root: URL
 
   init(_ files: [String: String] = [:]) throws {

@@ -13,17 +13,41 @@ import Testing
   /// A tmux session running a command in a workspace, killed when the value goes away.
   final class Tmux {
     let name = "pt-\(UUID().uuidString.prefix(8))"
+    /// A tmux server of its own (`-L`), for tests that kill the server.
+    let socket: String?
 
-    init(_ command: String, in dir: URL, width: Int = 100, height: Int = 30, env: String = "")
-      throws
-    {
+    init(
+      _ command: String, in dir: URL, width: Int = 100, height: Int = 30, env: String = "",
+      ownServer: Bool = false
+    ) throws {
+      socket = ownServer ? "pt-server-\(UUID().uuidString.prefix(8))" : nil
       let binary = try #require(CLI.binary).path
       let script =
         "cd '\(dir.path)' && \(env) PLANTRACK_USER=tester \(binary) \(command); echo EXIT=$?; sleep 60"
-      try Self.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
+      try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
     }
 
-    deinit { try? Self.tmux(["kill-session", "-t", name]) }
+    deinit { try? run(socket == nil ? ["kill-session", "-t", name] : ["kill-server"]) }
+
+    /// Runs tmux on this session's server.
+    @discardableResult
+    func run(_ args: [String]) throws -> String {
+      try Self.tmux((socket.map { ["-L", $0] } ?? []) + args)
+    }
+
+    /// A value of the session's format variables, e.g. `#{alternate_on}`.
+    func format(_ variable: String) throws -> String {
+      try run(["display-message", "-p", "-t", name, variable])
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The pid of the plantrack process: the child of the pane's shell.
+    func programPID() throws -> pid_t? {
+      let shell = try format("#{pane_pid}")
+      let children = try? String(
+        contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+      return children?.split(separator: " ").first.flatMap { pid_t($0) }
+    }
 
     /// Runs `tmux args` and returns its output. A process runner with a timeout (as the CLI
     /// harness has): `Process.waitUntilExit` can hang when tests start processes in parallel.
@@ -35,20 +59,20 @@ import Testing
       return running.wait().stdout
     }
 
-    func keys(_ keys: String...) throws { try Self.tmux(["send-keys", "-t", name] + keys) }
+    func keys(_ keys: String...) throws { try run(["send-keys", "-t", name] + keys) }
 
     /// Types text literally (no key names).
-    func type(_ text: String) throws { try Self.tmux(["send-keys", "-t", name, "-l", text]) }
+    func type(_ text: String) throws { try run(["send-keys", "-t", name, "-l", text]) }
 
-    func screen() throws -> String { try Self.tmux(["capture-pane", "-p", "-t", name]) }
+    func screen() throws -> String { try run(["capture-pane", "-p", "-t", name]) }
 
     /// The screen with its colours and attributes as escape sequences.
     func styledScreen() throws -> String {
-      try Self.tmux(["capture-pane", "-e", "-p", "-t", name])
+      try run(["capture-pane", "-e", "-p", "-t", name])
     }
 
     func resize(_ w: Int, _ h: Int) throws {
-      try Self.tmux(["resize-window", "-t", name, "-x", "\(w)", "-y", "\(h)"])
+      try run(["resize-window", "-t", name, "-x", "\(w)", "-y", "\(h)"])
     }
 
     /// Waits until the screen contains `text`; records an issue with the screen if it never does.

@@ -28,6 +28,6 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
       location += ":\(line)"
       if column > 0 { location += ":\(column)" }
     }
-    return "\(location): \(severity.rawValue): \(message)"
+    return "\(location): \(severity.rawValue): \(message)".escapingControls
   }
 }

@@ -9,7 +9,9 @@ public enum QuantityError: Error, Equatable, Sendable, CustomStringConvertible {
   /// NaN, infinity or a magnitude beyond what any plan states.
   case notFinite(String)
 
-  public var description: String {
+  public var description: String { text.escapingControls }
+
+  private var text: String {
     switch self {
     case .unparseableUnit(let u):
       return "cannot read unit “\(u)”: expected a unit like 万辆, 个, %, 个百分点 or 万千瓦"

@@ -9,3 +9,21 @@ extension Unicode.Scalar {
       || v == 0x061C
   }
 }
+
+extension StringProtocol {
+  /// The text with each control character and bidi control written as a visible escape
+  /// (`\u{1B}`), so that user input quoted in a message, a table or a report cannot move the
+  /// cursor, change colours, break the line or reorder it.
+  public var escapingControls: String {
+    guard unicodeScalars.contains(where: \.isControlOrBidi) else { return String(self) }
+    var out = ""
+    for scalar in unicodeScalars {
+      if scalar.isControlOrBidi {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}

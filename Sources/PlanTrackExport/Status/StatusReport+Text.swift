@@ -112,7 +112,7 @@ extension StatusReport {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\n", "\r", "\r\n": out += " "
-      default: out.append(c)
+      default: out += String(c).escapingControls
       }
     }
     return out

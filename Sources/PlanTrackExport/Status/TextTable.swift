@@ -6,6 +6,8 @@ public enum TextTable {
   /// trailing spaces. Columns in `rightAligned` are aligned right.
   /// - Complexity: O(cells).
   public static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    // Text from target files and entries is shown, never obeyed: escapes stay visible.
+    let rows = rows.map { $0.map(\.escapingControls) }
     guard let columns = rows.map(\.count).max() else { return "" }
     let widths = (0..<columns).map { col in
       rows.map { col < $0.count ? DisplayWidth.of($0[col]) : 0 }.max() ?? 0

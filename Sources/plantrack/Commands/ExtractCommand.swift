@@ -50,9 +50,9 @@ struct ExtractCommand: ParsableCommand {
     }
     for (url, text) in targets {
       do {
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try AtomicFile.write(text, to: url)
       } catch {
-        throw CommandFailure("\(url.path): cannot write (\(error.localizedDescription))")
+        throw CommandFailure("\(error)")
       }
       Frontend.output(url.path + "\n")
     }

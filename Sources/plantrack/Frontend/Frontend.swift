@@ -32,7 +32,7 @@ enum Frontend {
 
   /// Writes one line to standard error (nothing more can be done if that fails).
   static func warn(_ line: String) {
-    _ = writeAll(STDERR_FILENO, line + "\n")
+    _ = writeAll(STDERR_FILENO, line.escapingControls + "\n")
   }
 
   /// Writes text to standard output as is. A reader that has gone away (`plantrack status |

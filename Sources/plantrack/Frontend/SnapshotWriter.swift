@@ -2,8 +2,8 @@ import Foundation
 import PlanTrackCore
 import PlanTrackExport
 
-/// Writes status snapshots into a folder, each file atomically (written to a temporary file in
-/// the same folder, then renamed into place), so an interrupted export never leaves half a file.
+/// Writes status snapshots into a folder, each file atomically (see `AtomicFile`), so an
+/// interrupted export never leaves half a file.
 enum SnapshotWriter {
   /// Writes `<as-of>-status.<ext>` for each format into `folder`; returns their paths.
   static func write(
@@ -20,9 +20,9 @@ enum SnapshotWriter {
     for (format, text) in zip(formats, texts) {
       let url = folder.appendingPathComponent(snapshot.fileName(format))
       do {
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try AtomicFile.write(text, to: url)
       } catch {
-        throw CommandFailure("\(url.path): cannot write (\(error.localizedDescription))")
+        throw CommandFailure("\(error)")
       }
       written.append(url.path)
     }

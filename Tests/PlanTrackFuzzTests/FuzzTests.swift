@@ -1,0 +1,144 @@
+import Foundation
+import PlanTrackCore
+import PlanTrackExtract
+import PlanTrackStore
+import Testing
+
+/// Property tests over every reader of outside input, on inputs mutated from the corpus
+/// (Corpus/) and on every input kept in Regressions/. No input may crash, hang or trap; each
+/// rejection is a finding or an error of one printable line.
+///
+/// `PLANTRACK_FUZZ_ITERATIONS` (default 1,500) and `PLANTRACK_FUZZ_SEED` (default fixed, so CI
+/// is reproducible) run it longer or elsewhere.
+@Suite("Fuzzing the readers", .timeLimit(.minutes(3)))
+struct FuzzTests {
+  static let iterations =
+    Int(ProcessInfo.processInfo.environment["PLANTRACK_FUZZ_ITERATIONS"] ?? "")
+    ?? 1_500
+  static let seed =
+    UInt64(ProcessInfo.processInfo.environment["PLANTRACK_FUZZ_SEED"] ?? "") ?? 20_261_123
+
+  /// Whether `text` is one line a terminal can show as is: no control characters, no bidi
+  /// overrides.
+  static func isOneSafeLine(_ text: String) -> Bool {
+    !text.unicodeScalars.contains { $0.isControlOrBidi }
+  }
+
+  static func lineCount(_ text: String) -> Int {
+    text.split(separator: "\n", omittingEmptySubsequences: false).count
+  }
+
+  /// Lines as YAML counts them: it also breaks lines at a lone CR, NEL, LS and PS.
+  static func yamlLineCount(_ text: String) -> Int {
+    text.unicodeScalars.split(
+      omittingEmptySubsequences: false,
+      whereSeparator: { "\n\r\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }
+    ).count
+  }
+
+  /// The inputs of one run: the corpus file, its mutations, and the regressions of `prefix`.
+  static func inputs(_ corpus: String, regressions prefix: String, iterations: Int = iterations)
+    -> [(label: String, bytes: [UInt8])]
+  {
+    let base = Mutator.corpus(corpus)
+    var m = Mutator(seed: seed &+ UInt64(corpus.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
+    var out: [(String, [UInt8])] = [("corpus \(corpus)", base)]
+    out += Mutator.regressions(prefix).map { ("regression \($0.name)", $0.bytes) }
+    var current = base
+    for i in 0..<iterations {
+      // Mostly fresh mutations of the corpus, sometimes mutations of mutations.
+      current = m.mutate(m.int(4) == 0 ? current : base)
+      out.append(("seed \(seed) iteration \(i)", current))
+    }
+    return out
+  }
+
+  @Test func targetFiles() {
+    for (label, bytes) in Self.inputs("target-file.yaml", regressions: "target-") {
+      let text = String(decoding: bytes, as: UTF8.self)
+      let file = TargetFile.parse(yaml: text, file: "f.yaml")
+      let lines = Self.yamlLineCount(text)
+      for f in file.findings {
+        #expect(f.line >= 0 && f.line <= lines + 1, "\(label): \(f)")
+        #expect(Self.isOneSafeLine(f.description), "\(label): \(f.description.debugDescription)")
+      }
+      for t in file.targets {
+        #expect(t.milestones.allSatisfy { $0.goal.pathValue(t.direction).isFinite }, "\(label)")
+      }
+      if file.findings.contains(where: { $0.severity == .error }) == false, file.document == nil {
+        Issue.record("\(label): no document and no error")
+      }
+    }
+  }
+
+  @Test func csvImports() {
+    let targets = TargetSet(files: [
+      TargetFile.parse(
+        yaml: String(decoding: Mutator.corpus("target-file.yaml"), as: UTF8.self), file: "t.yaml")
+    ])
+    for (label, bytes) in Self.inputs("actuals.csv", regressions: "csv-") {
+      let text = String(decoding: bytes, as: UTF8.self)
+      let (entries, findings) = CSVImport.parse(
+        text, file: "a.csv", targets: targets, user: "fuzz", time: "2026-01-01T00:00:00Z")
+      let errors = findings.filter { $0.severity == .error }
+      #expect(entries.isEmpty || errors.isEmpty, "\(label): entries and errors at once")
+      for e in entries {
+        if let v = e.value {
+          #expect(v.isFinite && abs(v) <= ValueInput.maximumMagnitude, "\(label): \(v)")
+        }
+        #expect(targets.target(key: e.key) != nil, "\(label): \(e.key)")
+      }
+      let lines = Self.lineCount(text)
+      for f in findings {
+        #expect(f.line >= 0 && f.line <= lines + 1, "\(label): \(f)")
+        #expect(Self.isOneSafeLine(f.description), "\(label): \(f.description.debugDescription)")
+      }
+    }
+  }
+
+  @Test func valuesAndDates() throws {
+    let units = try ["万辆", "%", "家", "亿元", "万千瓦", "个百分点", "万元/人"].map(MeasureUnit.init(parsing:))
+    let lines = String(decoding: Mutator.corpus("values.txt"), as: UTF8.self)
+      .split(separator: "\n").map { Array($0.utf8) }
+    var m = Mutator(seed: Self.seed)
+    for i in 0..<(Self.iterations * 4) {
+      let text = String(decoding: m.mutate(lines[i % lines.count]), as: UTF8.self)
+      let unit = units[i % units.count]
+      do {
+        let v = try ValueInput.parse(text, targetUnit: unit)
+        #expect(
+          v.isFinite && abs(v) <= ValueInput.maximumMagnitude, "\(text.debugDescription) → \(v)")
+      } catch {
+        #expect(
+          Self.isOneSafeLine("\(error)"), "\(text.debugDescription): \("\(error)".debugDescription)"
+        )
+      }
+      let date = String(decoding: m.mutate(Array("2024-02-29".utf8)), as: UTF8.self)
+      if let d = Day(iso: date) {
+        #expect(Day(iso: d.iso) == d && d.iso == date, "\(date.debugDescription) → \(d.iso)")
+      }
+    }
+  }
+
+  @Test func extraction() {
+    for corpus in ["plan-004.txt", "plan-002.txt"] {
+      for (label, bytes) in Self.inputs(
+        corpus, regressions: "plan-", iterations: Self.iterations / 10)
+      {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let x = Extractor(year: 2024).extract(text, fileName: "f.txt")
+        let lines = Self.lineCount(text)
+        for c in x.candidates {
+          #expect(c.value.isFinite && (c.valueMax?.isFinite ?? true), "\(label): \(c.value)")
+          #expect(c.line >= 1 && c.line <= lines, "\(label): line \(c.line) of \(lines)")
+        }
+        // What extract writes is a target file that reads back without a YAML error.
+        for (id, yaml) in x.yamlFiles(sourceFile: "f.txt") {
+          let file = TargetFile.parse(yaml: yaml, file: id + ".yaml")
+          let syntax = file.findings.filter { $0.message.hasPrefix("YAML") }
+          #expect(syntax.isEmpty, "\(label): \(syntax.map(\.description))")
+        }
+      }
+    }
+  }
+}
