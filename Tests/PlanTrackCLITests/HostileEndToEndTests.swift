@@ -67,3 +67,29 @@ extension DashboardEndToEndTests {
     #expect(ws.run(["status", "--format", "csv"]).stdout.contains("t/nev"))
   }
 }
+
+extension DashboardEndToEndTests {
+  /// The dashboard on a store the user may read but not write: figures show, the footer says
+  /// read-only, and the entry form does not open.
+  @Test func onAReadOnlyStoreTheDashboardShowsAndRefusesEntries() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    #expect(ws.run(["record", "t/nev", "120", "--date", "2024-06-30"]).code == 0)
+    let store = ws.root.appendingPathComponent("plantrack.sqlite").path
+    chmod(store, 0o444)
+    chmod(ws.root.path, 0o555)
+    defer {
+      chmod(ws.root.path, 0o755)
+      chmod(store, 0o600)
+    }
+    // Root may write anything: run as nobody then.
+    let other = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups env" : ""
+    let t = try Tmux("--as-of 2024-06-30", in: ws.root, env: other)
+    var s = try t.wait(for: "120 / 240 万辆")
+    #expect(s.contains("read-only: entries cannot be saved"), "\(s)")
+    try t.keys("a")
+    s = try t.wait(for: "read-only: entries cannot be saved")
+    #expect(!s.contains("New figure"))
+    try t.keys("q")
+    try t.wait(for: "EXIT=0")
+  }
+}
