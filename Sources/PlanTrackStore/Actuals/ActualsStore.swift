@@ -114,7 +114,7 @@ public final class ActualsStore: Sendable {
       return try probe(DatabaseQueue(path: path, configuration: configuration(readonly: true)))
     } catch let error as DatabaseError {
       let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int
-      guard wal ?? 0 == 0 else {
+      guard (wal ?? 0) == 0 else {
         throw StoreError.cannotOpen(
           path: path,
           reason:
