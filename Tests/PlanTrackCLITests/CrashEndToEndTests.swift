@@ -67,19 +67,23 @@ import Testing
     print(
       "crash test: \(killedMidway) of 20 imports of \(rows) rows killed midway, \(expected) entries kept"
     )
-    // The delays must have hit the import while it ran, not only before or after.
-    #expect(killedMidway > 0 && killedMidway < 20, "\(killedMidway) of 20 imports lost")
+    // The delays must have hit some imports while they ran (a whole import is checked by the
+    // first one).
+    #expect(killedMidway > 0, "no import was killed while it ran")
   }
 
   @Test func killingRecordsKeepsEveryFinishedEntry() throws {
     let ws = try TempWorkspace(["t.yaml": Self.file])
+    // How long a whole record takes here, to spread the kills over it.
+    let start = Date()
     #expect(ws.run(["record", "t/k0", "1", "--date", "2023-01-31"]).code == 0)
+    let full = Date().timeIntervalSince(start)
     var rng = SplitMix64(seed: 11)
     var finished: Set<Int> = [1]
     var killed: Set<Int> = []
     for i in 2...41 {
       let args = ["record", "t/\(Self.keys[i % 20])", "\(i)", "--date", "2024-01-31"]
-      if Self.kill(ws, args, after: 0.08 * rng.unit()) {
+      if Self.kill(ws, args, after: full * 1.5 * rng.unit()) {
         killed.insert(i)
       } else {
         finished.insert(i)
@@ -92,8 +96,7 @@ import Testing
     #expect(finished.isSubset(of: values), "lost: \(finished.subtracting(values).sorted())")
     #expect(values.isSubset(of: finished.union(killed)))
     #expect(count == values.count)
-    #expect(
-      !killed.isEmpty && !finished.isEmpty, "killed \(killed.count), finished \(finished.count)")
+    #expect(!killed.isEmpty, "no record was killed while it ran")
     print("crash test: \(killed.count) of 40 records killed, \(finished.count) finished, all kept")
   }
 
