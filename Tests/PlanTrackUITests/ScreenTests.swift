@@ -117,3 +117,34 @@ struct ScreenSizeTests {
     }
   }
 }
+
+@Suite("Dashboard percent column")
+struct PercentColumnTests {
+  /// The display column where the first date of `line` starts.
+  static func dateColumn(_ line: String) -> Int? {
+    guard let r = line.firstMatch(of: #/20\d\d-\d\d-\d\d/#) else { return nil }
+    return DisplayWidth.of(String(line[..<r.range.lowerBound]))
+  }
+
+  /// A figure far beyond its goal (a unit typed wrong) shows as >999%, apart from its bar,
+  /// and the due date stays in its column.
+  @Test(arguments: [(10_000.0, ">999%"), (900.0, "800%"), (150.0, "50%")])
+  func aHugeProgressKeepsTheColumns(actual: Double, shown: String) throws {
+    let t = Fixture.target(
+      Fixture.province, "typo", "录错单位的指标", "万辆", baseline: 100, [("2025-12-31", .atLeast(200))])
+    var statuses = Fixture.statuses()
+    statuses.insert(
+      StatusEngine().evaluate(
+        t, series: [Observation(day: Fixture.d("2024-06-30"), value: actual)],
+        asOf: Fixture.d("2024-06-30")), at: 0)
+    let s = AppState(
+      workspace: "test", asOf: Fixture.d("2024-06-30"), statuses: statuses, width: 100,
+      height: 30, color: false)
+    let lines = s.render().lines
+    let row = try #require(lines.first { $0.contains("录错单位的指标") })
+    #expect(row.contains(" " + shown + " 2025-12-31"), "\(row)")
+    let others = lines.filter { $0 != row && $0.contains("%") }.compactMap(Self.dateColumn)
+    #expect(!others.isEmpty)
+    #expect(others.allSatisfy { $0 == Self.dateColumn(row) }, "\(lines.joined(separator: "\n"))")
+  }
+}

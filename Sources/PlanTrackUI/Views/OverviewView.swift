@@ -130,9 +130,13 @@ struct OverviewView {
       }
       return (e - start) / (s.goal - start)
     }()
-    let bar = theme.bar(share: s.progress, expected: expectedShare, width: c.bar)
-    x = b.put(bar, x: x, y: y, style: theme.color ? theme.style(s.status) : .plain)
-    let percent = s.progress.map { NumberText.percent($0, digits: 0) } ?? "—"
+    var percent = s.progress.map { NumberText.percent($0, digits: 0) } ?? "—"
+    // 1000% and more (most often a figure typed in the wrong unit) would overflow the column.
+    if let p = s.progress, p >= 9.995 { percent = ">999%" }
+    // A percentage that fills its column takes a cell from the bar, to keep a space between.
+    let gap = DisplayWidth.of(percent) >= c.percent ? 1 : 0
+    let bar = theme.bar(share: s.progress, expected: expectedShare, width: c.bar - gap)
+    x = b.put(bar, x: x, y: y, style: theme.color ? theme.style(s.status) : .plain) + gap
     x = b.put(DisplayWidth.pad(percent, to: c.percent, alignment: .right), x: x, y: y) + 1
     x = b.put(s.governing.due.iso, x: x, y: y) + 1
     let left = "\(s.daysLeft)" + labels.days
