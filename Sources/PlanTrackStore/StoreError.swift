@@ -14,8 +14,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case nothingToUndo(user: String)
   /// An entry the database refused (a CHECK constraint, a locked database…).
   case rejected(reason: String)
-  /// Rows of an import or fields of a record that are not valid; nothing was written.
-  case invalidInput([Finding])
   /// The folder is not a workspace.
   case notAWorkspace(path: String)
 
@@ -33,12 +31,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         + (suggestion.map { "; did you mean “\($0)”?" } ?? "; `plantrack status` lists the keys")
     case .nothingToUndo(let user): return "\(user) has no entry left to undo"
     case .rejected(let reason): return "the store refused the entry: \(reason)"
-    case .invalidInput(let findings):
-      let errors = findings.filter { $0.severity == .error }
-      return errors.count == 1
-        ? errors[0].description
-        : "\(errors.count) errors, nothing written:\n"
-          + errors.map(\.description).joined(separator: "\n")
     case .notAWorkspace(let path):
       return "\(path) is not a plantrack workspace (it has no targets/ folder)"
     }

@@ -11,12 +11,6 @@ public struct Rollup: Hashable, Sendable {
     public let counts: [Status: Int]
     public let total: Int
 
-    public init(name: String, counts: [Status: Int], total: Int) {
-      self.name = name
-      self.counts = counts
-      self.total = total
-    }
-
     /// The share of targets in this group with `status` (0 for an empty group).
     public func share(_ status: Status) -> Double {
       total == 0 ? 0 : Double(counts[status, default: 0]) / Double(total)
@@ -55,9 +49,13 @@ public struct Rollup: Hashable, Sendable {
   }
 
   /// The counts over all of `statuses`.
-  public static func totals(_ statuses: [TargetStatus]) -> Group {
+  public static func totals(_ statuses: some Sequence<TargetStatus>) -> Group {
     var c: [Status: Int] = [:]
-    for s in statuses { c[s.status, default: 0] += 1 }
-    return Group(name: "all", counts: c, total: statuses.count)
+    var total = 0
+    for s in statuses {
+      c[s.status, default: 0] += 1
+      total += 1
+    }
+    return Group(name: "all", counts: c, total: total)
   }
 }

@@ -121,15 +121,9 @@ public final class ActualsStore: Sendable {
             "\(error.message ?? "\(error.resultCode)"); its log (-wal) holds entries not yet written back, and only someone who can write the folder can read them"
         )
       }
-      // A URI filename (the system SQLite accepts them): `%`, `?` and `#` are escaped.
-      var uri = "file:"
-      for c in path.unicodeScalars {
-        if c == "%" || c == "?" || c == "#" {
-          uri += "%" + String(c.value, radix: 16, uppercase: true)
-        } else {
-          uri.unicodeScalars.append(c)
-        }
-      }
+      // A URI filename (the system SQLite accepts them), the path percent-encoded.
+      let uri =
+        "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
       return try probe(
         DatabaseQueue(path: uri + "?immutable=1", configuration: configuration(readonly: true)))
     }

@@ -127,7 +127,7 @@ public struct AppState: Sendable {
   /// header counts.
   public private(set) var textMatches: [Int] = []
   /// How many of `textMatches` have each status: the header's counts.
-  public private(set) var matchCounts = Rollup.Group(name: "all", counts: [:], total: 0)
+  public private(set) var matchCounts = Rollup.totals([])
   /// The statuses the filter and the toggles let through, in `statuses` order.
   public private(set) var visibleIndices: [Int] = []
   private var indexByKey: [String: Int] = [:]
@@ -157,9 +157,8 @@ public struct AppState: Sendable {
       words.isEmpty
       ? Array(statuses.indices)
       : statuses.indices.filter { i in words.allSatisfy { Self.contains(haystacks[i], $0) } }
-    var counts: [Status: Int] = [:]
-    for i in textMatches { counts[statuses[i].status, default: 0] += 1 }
-    matchCounts = Rollup.Group(name: "all", counts: counts, total: textMatches.count)
+    let all = statuses
+    matchCounts = Rollup.totals(textMatches.lazy.map { all[$0] })
     visibleIndices = textMatches.filter { !hiddenStatuses.contains(statuses[$0].status) }
     rows = computeRows()
   }

@@ -15,21 +15,13 @@ enum AtomicFile {
     let partial = folder + "/." + name + ".partial-\(getpid())"
     let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw failure(url) }
-    var ok = true
-    var text = text
-    text.withUTF8 { bytes in
-      var offset = 0
-      while ok, offset < bytes.count {
-        let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-        if n >= 0 { offset += n } else if errno != EINTR { ok = false }
-      }
-    }
-    let error = errno
-    ok = ok && fsync(fd) == 0
+    let writeError = Frontend.writeAll(fd, text)
+    let synced = writeError == nil && fsync(fd) == 0
+    let error = writeError ?? errno
     close(fd)
-    guard ok, rename(partial, url.path) == 0 else {
+    guard synced, rename(partial, url.path) == 0 else {
       unlink(partial)
-      errno = error
+      errno = synced ? errno : error
       throw failure(url)
     }
     // The rename itself reaches the disk with the folder.

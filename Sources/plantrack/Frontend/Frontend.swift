@@ -59,7 +59,7 @@ enum Frontend {
   }
 
   /// Writes all of `text` to `fd`; returns the errno that stopped it, if any.
-  private static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
+  static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
     var text = text
     return text.withUTF8 { bytes -> Int32? in
       var offset = 0
