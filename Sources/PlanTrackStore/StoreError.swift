@@ -1,3 +1,4 @@
+import GRDB
 import PlanTrackCore
 
 /// A failure of a store or workspace operation.
@@ -16,6 +17,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case rejected(reason: String)
   /// The folder is not a workspace.
   case notAWorkspace(path: String)
+  /// The store could not be read (a damaged file, a lost connection…).
+  case unavailable(reason: String)
 
   public var description: String { text.escapingControls }
 
@@ -31,8 +34,27 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         + (suggestion.map { "; did you mean “\($0)”?" } ?? "; `plantrack status` lists the keys")
     case .nothingToUndo(let user): return "\(user) has no entry left to undo"
     case .rejected(let reason): return "the store refused the entry: \(reason)"
+    case .unavailable(let reason): return "cannot read the store: \(reason)"
     case .notAWorkspace(let path):
       return "\(path) is not a plantrack workspace (it has no targets/ folder)"
     }
+  }
+}
+
+extension StoreError {
+  /// `error` as a store error: itself if it is one, else a failure to open `path`.
+  init(_ error: any Error, opening path: String) {
+    self = error as? StoreError ?? .cannotOpen(path: path, reason: Self.reason(error))
+  }
+
+  /// `error` as a store error: itself if it is one, else the store could not be read.
+  init(readFailure error: any Error) {
+    self = error as? StoreError ?? .unavailable(reason: Self.reason(error))
+  }
+
+  /// What a database library's error says, in one line.
+  static func reason(_ error: any Error) -> String {
+    if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
+    return "\(error)"
   }
 }

@@ -101,7 +101,8 @@ func run() throws {
       to: root.appendingPathComponent("targets/\(id).yaml"), atomically: true, encoding: .utf8)
   }
   // Entries: monthly figures from 2023-01 on, with noise, corrections and retractions.
-  let store = try ActualsStore.open(path: root.appendingPathComponent("plantrack.sqlite").path)
+  let store = try SQLiteActualsStore.open(
+    path: root.appendingPathComponent("plantrack.sqlite").path)
   var batch: [NewEntry] = []
   var stored: [ActualEntry]
   var made = 0

@@ -20,15 +20,15 @@ struct ActualEntryTests {
   }
 
   static func series(_ entries: [ActualEntry]) -> [String] {
-    ActualEntry.effectiveSeries(entries).map { "\($0.day.iso)=\($0.value)" }
+    EntryLog.series(entries).map { "\($0.day.iso)=\($0.value)" }
   }
 
   @Test func noEntriesGiveAnEmptySeries() {
-    #expect(ActualEntry.effectiveSeries([]).isEmpty)
+    #expect(EntryLog.series([ActualEntry]()).isEmpty)
   }
 
   @Test func singleEntry() {
-    let result = ActualEntry.effectiveSeries([Self.value(1, "2024-06-30", 180.5)])
+    let result = EntryLog.series([Self.value(1, "2024-06-30", 180.5)])
     #expect(result == [Observation(day: Self.day("2024-06-30"), value: 180.5)])
   }
 
@@ -74,7 +74,7 @@ struct ActualEntryTests {
       Self.value(1, "2024-06-30", 180), Self.value(2, "2024-06-30", 182),
       Self.retraction(3, "2024-06-30", of: 2), Self.retraction(4, "2024-06-30", of: 1),
     ]
-    #expect(ActualEntry.effectiveSeries(entries).isEmpty)
+    #expect(EntryLog.series(entries).isEmpty)
   }
 
   @Test func sortedByDayAcrossSeveralDates() {
@@ -91,5 +91,59 @@ struct ActualEntryTests {
   @Test func isRetraction() {
     #expect(Self.retraction(2, "2024-06-30", of: 1).isRetraction)
     #expect(!Self.value(1, "2024-06-30", 1).isRetraction)
+  }
+
+  /// Each log, and the state of each of its entries in order: one rule decides both the series
+  /// and the states (`EntryLog`).
+  static let stateCases: [(name: String, entries: [ActualEntry], states: [EntryState])] = [
+    ("one value", [value(1, "2024-06-30", 180)], [.current]),
+    (
+      "a correction supersedes", [value(1, "2024-06-30", 180), value(2, "2024-06-30", 182)],
+      [.superseded, .current]
+    ),
+    (
+      "undoing the correction brings back the first",
+      [
+        value(1, "2024-06-30", 180), value(2, "2024-06-30", 182),
+        retraction(3, "2024-06-30", of: 2),
+      ],
+      [.current, .retracted, .retraction(of: 2)]
+    ),
+    (
+      "retracting the first keeps the correction",
+      [
+        value(1, "2024-06-30", 180), value(2, "2024-06-30", 182),
+        retraction(3, "2024-06-30", of: 1),
+      ],
+      [.retracted, .current, .retraction(of: 1)]
+    ),
+    (
+      "dates are resolved apart",
+      [value(1, "2024-12-31", 230), value(2, "2024-06-30", 180), value(3, "2024-06-30", 181)],
+      [.current, .superseded, .current]
+    ),
+    (
+      "a later id wins whatever the order given",
+      [value(3, "2024-06-30", 183), value(1, "2024-06-30", 180)], [.current, .superseded]
+    ),
+  ]
+
+  @Test(arguments: stateCases.indices)
+  func statesOfEachEntry(_ i: Int) {
+    let c = Self.stateCases[i]
+    #expect(EntryLog.states(c.entries) == c.states, "\(c.name)")
+    // The series is exactly the current entries' values.
+    let current = zip(c.entries, c.states).filter { $0.1 == .current }.map(\.0)
+    #expect(
+      EntryLog.series(c.entries)
+        == current.sorted { $0.asOf < $1.asOf }.map { Observation(day: $0.asOf, value: $0.value!) },
+      "\(c.name)")
+  }
+
+  @Test func stateTexts() {
+    #expect(
+      [EntryState.current, .superseded, .retracted, .retraction(of: 12)].map(\.text) == [
+        "current", "superseded", "retracted", "retracts #12",
+      ])
   }
 }

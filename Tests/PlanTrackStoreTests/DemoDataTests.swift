@@ -15,9 +15,11 @@ struct DemoDataTests {
       entries.allSatisfy {
         $0.asOf <= asOf && $0.value!.isFinite && $0.note?.contains("演示数据") == true
       })
-    let store = try ActualsStore.inMemory()
+    let store = try SQLiteActualsStore.inMemory()
     try store.append(entries)
     let series = try store.seriesByKey()
+    // The series the demo export computes without a store is the one the store resolves.
+    #expect(DemoData.series(for: set.targets, asOf: asOf) == series)
     let statuses = set.targets.map {
       StatusEngine().evaluate($0, series: series[$0.key] ?? [], asOf: asOf).status
     }

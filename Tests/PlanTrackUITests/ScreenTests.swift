@@ -32,10 +32,10 @@ struct ScreenTests {
         lines: [
           HistoryLine(
             asOf: Fixture.d("2023-12-31"), value: 150, enteredBy: "li",
-            enteredAt: "2024-01-05T08:00:00Z", state: "current"),
+            enteredAt: "2024-01-05T08:00:00Z", state: .current),
           HistoryLine(
             asOf: Fixture.d("2024-06-30"), value: 180, enteredBy: "wang",
-            enteredAt: "2024-07-03T09:30:00Z", state: "current", note: "月报"),
+            enteredAt: "2024-07-03T09:30:00Z", state: .current, note: "月报"),
         ]))
     assertScreen(s.render(), "detail-100x40-en")
   }

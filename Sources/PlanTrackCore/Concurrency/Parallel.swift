@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Work on long arrays spread over the cores, with the results in order.
 public enum Parallel {
@@ -23,4 +24,32 @@ public enum Parallel {
     }
     return Array(parts.joined())
   }
+
+  /// Runs `background` on another thread while `foreground` runs on this one, and returns
+  /// both results: for two independent reads (the target files and the store).
+  public static func pair<A: Sendable, B>(
+    _ background: @escaping @Sendable () -> A, _ foreground: () throws -> B
+  ) rethrows -> (A, B) {
+    let box = ResultBox<A>()
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      box.value = background()
+      done.signal()
+    }
+    let b: B
+    do {
+      b = try foreground()
+    } catch {
+      done.wait()  // the other thread must not outlive the call
+      throw error
+    }
+    done.wait()
+    return (box.value!, b)
+  }
+}
+
+/// A result handed from one thread to another; the semaphore in `Parallel.pair` orders the
+/// write before the read.
+private final class ResultBox<T>: @unchecked Sendable {
+  var value: T?
 }

@@ -49,21 +49,6 @@ public struct ActualEntry: Hashable, Sendable {
 
   /// Whether this entry withdraws another.
   public var isRetraction: Bool { retracts != nil }
-
-  /// The effective series of one target's entries: for each as-of date, the latest value
-  /// entry that no retraction withdraws. Sorted by day.
-  ///
-  /// Retracting a correction brings back the value it corrected.
-  /// - Complexity: O(n log n).
-  public static func effectiveSeries(_ entries: [ActualEntry]) -> [Observation] {
-    let retracted = Set(entries.compactMap(\.retracts))
-    var latest: [Day: ActualEntry] = [:]
-    for entry in entries where !entry.isRetraction && !retracted.contains(entry.id) {
-      if let current = latest[entry.asOf], current.id > entry.id { continue }
-      latest[entry.asOf] = entry
-    }
-    return latest.values
-      .compactMap { e in e.value.map { Observation(day: e.asOf, value: $0) } }
-      .sorted { $0.day < $1.day }
-  }
 }
+
+extension ActualEntry: LoggedEntry {}

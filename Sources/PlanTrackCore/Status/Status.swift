@@ -1,4 +1,7 @@
 /// The status of a target at an as-of date.
+///
+/// The cases are declared in urgency order, most urgent first, and `allCases` is the one order
+/// of statuses: the dashboard's counts and toggles 1–6, sorting, and every report use it.
 public enum Status: String, Sendable, CaseIterable, Comparable {
   case offTrack = "off-track"
   case missed
@@ -33,9 +36,10 @@ public enum Status: String, Sendable, CaseIterable, Comparable {
 
   /// Urgency order, most urgent first: off track, missed, needs acceleration, no data, on
   /// track, achieved.
-  public static func < (a: Status, b: Status) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-  }
+  public static func < (a: Status, b: Status) -> Bool { a.rank < b.rank }
+
+  /// The place in urgency order: 0 for the most urgent.
+  public var rank: Int { Status.allCases.firstIndex(of: self) ?? 0 }
 }
 
 /// Which rule of docs/STATUS.md decided the status.

@@ -13,10 +13,13 @@ public struct TargetStatus: Hashable, Sendable {
     case flat
   }
 
-  public let target: Target
+  /// The target, as its file defines it.
+  public internal(set) var target: Target
   public let asOf: Day
-  public let status: Status
-  public let rule: StatusRule
+  /// The status and the rule of docs/STATUS.md that decided it.
+  public internal(set) var decision: StatusEngine.Decision
+  public var status: Status { decision.status }
+  public var rule: StatusRule { decision.rule }
   /// The latest actual on or before the as-of date.
   public let actual: Observation?
   /// How many actuals (effective, on or before the as-of date) there are.
@@ -27,24 +30,10 @@ public struct TargetStatus: Hashable, Sendable {
   /// The milestone that governs the status: the next one due, or the final one once it has
   /// passed or been met.
   public let governing: Milestone
-  /// The planned value at the as-of date.
-  public let expected: Double?
-  /// actual − expected, signed by direction: positive is ahead of plan.
-  public let gap: Double?
-  /// (actual − start) / (governing goal − start); for flat goals actual / goal.
-  public let progress: Double?
-  /// Days the actual is ahead of (+) or behind (−) the trajectory.
-  public let daysAhead: Int?
-  /// How far the actual lags the trajectory, as a share of the planned change (0 when ahead).
-  public let shortfallShare: Double?
-  /// The trend of the recent actuals.
-  public let projection: Projection?
-  /// The projected value at the governing milestone's due date.
-  public let projected: Double?
-  /// The projected shortfall at the governing milestone, as a share of the remaining gap.
-  public let projectedShortfallShare: Double?
-  /// When the trend reaches the final goal (nil if achieved, or never at this trend).
-  public let estimatedCompletion: Day?
+  /// The latest actual against the plan: expected, gap, progress, days ahead, shortfall.
+  public let figures: StatusEngine.Figures
+  /// Where the recent trend leads.
+  public let outlook: StatusEngine.Outlook
   /// Whether the latest actual is older than the update frequency allows.
   public let stale: Bool
   /// Age of the latest actual in days at the as-of date.
@@ -54,6 +43,25 @@ public struct TargetStatus: Hashable, Sendable {
   /// The thresholds the rules used.
   public let thresholds: StatusThresholds
 
+  /// The planned value at the as-of date.
+  public var expected: Double? { figures.expected }
+  /// actual − expected, signed by direction: positive is ahead of plan.
+  public var gap: Double? { figures.gap }
+  /// (actual − start) / (governing goal − start); for flat goals actual / goal.
+  public var progress: Double? { figures.progress }
+  /// Days the actual is ahead of (+) or behind (−) the trajectory.
+  public var daysAhead: Int? { figures.daysAhead }
+  /// How far the actual lags the trajectory, as a share of the planned change (0 when ahead).
+  public var shortfallShare: Double? { figures.shortfallShare }
+  /// The trend of the recent actuals.
+  public var projection: Projection? { outlook.projection }
+  /// The projected value at the governing milestone's due date.
+  public var projected: Double? { outlook.projected }
+  /// The projected shortfall at the governing milestone, as a share of the remaining gap.
+  public var projectedShortfallShare: Double? { outlook.projectedShortfallShare }
+  /// When the trend reaches the final goal (nil if achieved, or never at this trend).
+  public var estimatedCompletion: Day? { outlook.estimatedCompletion }
+
   /// The governing goal's path value.
   public var goal: Double { governing.goal.pathValue(target.direction) }
 
@@ -62,16 +70,4 @@ public struct TargetStatus: Hashable, Sendable {
 
   /// Days from the as-of date to the final deadline.
   public var daysToDeadline: Int { asOf.days(to: target.final.due) }
-
-  /// The same figures for another target, status and rule (a yearly quota reports the year
-  /// it evaluated under its own target).
-  func with(target: Target, status: Status, rule: StatusRule) -> TargetStatus {
-    TargetStatus(
-      target: target, asOf: asOf, status: status, rule: rule, actual: actual,
-      actualCount: actualCount, start: start, startSource: startSource, governing: governing,
-      expected: expected, gap: gap, progress: progress, daysAhead: daysAhead,
-      shortfallShare: shortfallShare, projection: projection, projected: projected,
-      projectedShortfallShare: projectedShortfallShare, estimatedCompletion: estimatedCompletion,
-      stale: stale, actualAgeDays: actualAgeDays, sdg: sdg, thresholds: thresholds)
-  }
 }

@@ -43,6 +43,15 @@ public enum NumberText {
     }
   }
 
+  /// A figure for people, on the screen and in reports: fewer decimals for larger numbers
+  /// (none from 1,000, one from 100, two from 1, four below); `—` for none. Machine-readable
+  /// output (JSON, CSV) keeps six decimals instead.
+  public static func figure(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "—" }
+    let a = abs(value)
+    return plain(value, digits: a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4)
+  }
+
   /// A share as a percentage: `36.3%` for 0.3628.
   public static func percent(_ share: Double, digits: Int = 1) -> String {
     plain(share * 100, digits: digits) + "%"

@@ -27,8 +27,7 @@ extension Snapshot {
       td.nowrap { white-space: nowrap; }
       tr { break-inside: avoid; }
       .badge { display: inline-block; padding: 1px 6px; border-radius: 3px; color: #fff; font-size: 9pt; white-space: nowrap; }
-      .achieved { background: #1b7f3b; } .on-track { background: #3f9f5f; } .needs-acceleration { background: #b7791f; }
-      .off-track { background: #c62828; } .missed { background: #8e24aa; } .no-data { background: #757575; }
+      \(Status.allCases.map { ".\($0.rawValue) { background: \($0.htmlColor); }" }.joined(separator: " "))
       .label { background: #fff3cd; border: 1px solid #d9b64d; padding: 6px 10px; margin: 8px 0; font-weight: 600; }
       .muted { color: #666; } .summary td { border: none; padding: 1px 8px 1px 0; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -43,7 +42,7 @@ extension Snapshot {
     out += "<h2>\(t("Summary", "总体情况"))</h2>\n"
     out += Self.stackedBar(totals, width: 640, height: 16) + "\n"
     out += "<table class=\"summary\"><tr>"
-    for s in Self.order {
+    for s in Status.allCases {
       let n = totals.counts[s] ?? 0
       let share =
         totals.total > 0 ? NumberText.percent(Double(n) / Double(totals.total), digits: 0) : "0%"
@@ -53,11 +52,12 @@ extension Snapshot {
     out += "</tr></table>\n"
     out += "<table><tr><th>\(t("Document", "文件"))</th><th class=\"num\">\(t("Targets", "目标数"))</th>"
     out +=
-      Self.order.map { "<th class=\"num\">\(Self.escape(language.label($0)))</th>" }.joined()
+      Status.allCases.map { "<th class=\"num\">\(Self.escape(language.label($0)))</th>" }.joined()
       + "</tr>\n"
     for g in Rollup(statuses, by: .document).groups {
       out += "<tr><td>\(Self.escape(documentTitle(g.name)))</td><td class=\"num\">\(g.total)</td>"
-      out += Self.order.map { "<td class=\"num\">\(g.counts[$0] ?? 0)</td>" }.joined() + "</tr>\n"
+      out +=
+        Status.allCases.map { "<td class=\"num\">\(g.counts[$0] ?? 0)</td>" }.joined() + "</tr>\n"
     }
     out += "</table>\n"
     for (doc, items) in byDocument {
@@ -73,15 +73,16 @@ extension Snapshot {
         let unit = Self.escape(s.target.unit.text)
         let actual =
           s.actual.map {
-            "\(Self.figure($0.value)) \(unit)<br><span class=\"muted\">\($0.day.iso)\(s.stale ? " *" : "")</span>"
+            "\(NumberText.figure($0.value)) \(unit)<br><span class=\"muted\">\($0.day.iso)\(s.stale ? " *" : "")</span>"
           } ?? "—"
         out +=
           "<tr><td><span class=\"badge \(s.status.rawValue)\">\(Self.escape(language.label(s.status)))</span></td>"
         out += "<td>\(Self.escape(s.target.name))</td>"
         out += "<td class=\"num\">\(actual)</td>"
-        out += "<td class=\"num\">\(Self.escape(Self.goalText(s)))</td>"
         out +=
-          "<td class=\"nowrap\">\(Self.progressBar(s)) \(s.progress.map { NumberText.percent($0, digits: 0) } ?? "—")</td>"
+          "<td class=\"num\">\(Self.escape(s.governing.goal.text(unit: s.target.unit.text)))</td>"
+        out +=
+          "<td class=\"nowrap\">\(Self.progressBar(s)) \(s.progressText)</td>"
         out += "<td class=\"nowrap\">\(s.governing.due.iso)</td>"
         out += "<td>\(Self.chart(s))</td>"
         out += "<td>\(Self.escape(s.target.lead.joined(separator: "、")))</td></tr>\n"
@@ -93,11 +94,6 @@ extension Snapshot {
     out += "</body>\n</html>\n"
     return out
   }
-
-  static let colors: [Status: String] = [
-    .achieved: "#1b7f3b", .onTrack: "#3f9f5f", .needsAcceleration: "#b7791f", .offTrack: "#c62828",
-    .missed: "#8e24aa", .noData: "#757575",
-  ]
 
   /// Text safe in HTML content and attributes; controls become U+FFFD.
   static func escape(_ text: String) -> String {
@@ -127,12 +123,12 @@ extension Snapshot {
     var svg =
       "<svg width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\">"
     var x = 0.0
-    for s in order {
+    for s in Status.allCases {
       let n = Double(totals.counts[s] ?? 0)
       guard n > 0, totals.total > 0 else { continue }
       let w = width * n / Double(totals.total)
       svg +=
-        "<rect x=\"\(f(x))\" y=\"0\" width=\"\(f(w))\" height=\"\(f(height))\" fill=\"\(colors[s]!)\"/>"
+        "<rect x=\"\(f(x))\" y=\"0\" width=\"\(f(w))\" height=\"\(f(height))\" fill=\"\(s.htmlColor)\"/>"
       x += w
     }
     return svg + "</svg>"
@@ -143,12 +139,12 @@ extension Snapshot {
     let h = 10.0
     var svg = "<svg width=\"\(f(w))\" height=\"\(f(h))\" viewBox=\"0 0 \(f(w)) \(f(h))\">"
     svg += "<rect x=\"0\" y=\"0\" width=\"\(f(w))\" height=\"\(f(h))\" fill=\"#e8e8e8\"/>"
-    if let p = s.progress, p.isFinite {
+    if let p = ProgressBar.clamped(s.progress) {
       svg +=
-        "<rect x=\"0\" y=\"0\" width=\"\(f(w * min(max(p, 0), 1)))\" height=\"\(f(h))\" fill=\"\(colors[s.status]!)\"/>"
+        "<rect x=\"0\" y=\"0\" width=\"\(f(w * p))\" height=\"\(f(h))\" fill=\"\(s.status.htmlColor)\"/>"
     }
-    if let e = expectedShare(s), e.isFinite {
-      let x = w * min(max(e, 0), 1)
+    if let e = ProgressBar.clamped(s.expectedShare) {
+      let x = w * e
       svg +=
         "<rect x=\"\(f(max(0, x - 1)))\" y=\"0\" width=\"2\" height=\"\(f(h))\" fill=\"#111\"/>"
     }
@@ -188,7 +184,7 @@ extension Snapshot {
     }
     if projection.count == 2 {
       svg +=
-        "<polyline points=\"\(points(projection))\" fill=\"none\" stroke=\"\(colors[s.status]!)\" stroke-width=\"1\" stroke-dasharray=\"3,2\"/>"
+        "<polyline points=\"\(points(projection))\" fill=\"none\" stroke=\"\(s.status.htmlColor)\" stroke-width=\"1\" stroke-dasharray=\"3,2\"/>"
     }
     for m in s.target.milestones {
       let cx = x(m.due)
@@ -198,7 +194,7 @@ extension Snapshot {
     }
     for a in actuals {
       svg +=
-        "<circle cx=\"\(f(x(a.day)))\" cy=\"\(f(y(a.value)))\" r=\"2.2\" fill=\"\(colors[s.status]!)\"/>"
+        "<circle cx=\"\(f(x(a.day)))\" cy=\"\(f(y(a.value)))\" r=\"2.2\" fill=\"\(s.status.htmlColor)\"/>"
     }
     return svg + "</svg>"
   }

@@ -10,7 +10,7 @@ extension Snapshot {
     if let label { out += "> **\(StatusReport.markdownCell(label))**\n\n" }
     let totals = Rollup.totals(statuses)
     out += t("\(totals.total) targets: ", "共 \(totals.total) 个目标：")
-    out += Self.order.map { "\(language.label($0)) \(totals.counts[$0] ?? 0)" }.joined(
+    out += Status.allCases.map { "\(language.label($0)) \(totals.counts[$0] ?? 0)" }.joined(
       separator: " · ")
     out += "\n\n"
     for (title, dimension) in [
@@ -18,13 +18,13 @@ extension Snapshot {
     ] {
       out += "## \(title)\n\n"
       out += "| \(t("Group", "分组")) | \(t("Targets", "目标数")) | "
-      out += Self.order.map { language.label($0) }.joined(separator: " | ") + " |\n"
-      out += "|---|---:|" + String(repeating: "---:|", count: Self.order.count) + "\n"
+      out += Status.allCases.map { language.label($0) }.joined(separator: " | ") + " |\n"
+      out += "|---|---:|" + String(repeating: "---:|", count: Status.allCases.count) + "\n"
       for g in Rollup(statuses, by: dimension).groups {
         let name = dimension == .document ? documentTitle(g.name) : g.name
         let cells =
           [StatusReport.markdownCell(name), "\(g.total)"]
-          + Self.order.map { "\(g.counts[$0] ?? 0)" }
+          + Status.allCases.map { "\(g.counts[$0] ?? 0)" }
         out += "| " + cells.joined(separator: " | ") + " |\n"
       }
       out += "\n"
@@ -40,13 +40,14 @@ extension Snapshot {
       for s in items {
         let actual =
           s.actual.map {
-            "\(Self.figure($0.value)) \(s.target.unit.text) (\($0.day.iso))" + (s.stale ? " *" : "")
+            "\(NumberText.figure($0.value)) \(s.target.unit.text) (\($0.day.iso))"
+              + (s.stale ? " *" : "")
           } ?? "—"
         let progress =
-          "`\(Self.bar(s.progress, expected: Self.expectedShare(s), width: 10))` "
-          + (s.progress.map { NumberText.percent($0, digits: 0) } ?? "—")
+          "`\(Self.bar(s.progress, expected: s.expectedShare, width: 10))` " + s.progressText
         let cells = [
-          language.label(s.status), s.target.name, actual, Self.goalText(s), progress,
+          language.label(s.status), s.target.name, actual,
+          s.governing.goal.text(unit: s.target.unit.text), progress,
           s.governing.due.iso,
           s.target.lead.joined(separator: "、"),
         ]
@@ -63,51 +64,12 @@ extension Snapshot {
     return out
   }
 
-  /// The statuses in the order reports list them: the most urgent first.
-  static let order: [Status] = [
-    .offTrack, .missed, .needsAcceleration, .noData, .onTrack, .achieved,
-  ]
-
   func documentTitle(_ id: String) -> String {
     statuses.first { $0.target.document.id == id }?.target.document.title ?? id
   }
 
-  /// A figure for people: fewer decimals for larger numbers (the JSON and CSV keep 6).
-  static func figure(_ v: Double) -> String {
-    let a = abs(v)
-    return NumberText.plain(v, digits: a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4)
-  }
-
-  /// "≥ 240 万辆", "1–2 家", "≈ 10 %".
-  static func goalText(_ s: TargetStatus) -> String {
-    let u = s.target.unit.text
-    switch s.governing.goal {
-    case .atLeast(let v): return "≥ \(NumberText.plain(v)) \(u)"
-    case .atMost(let v): return "≤ \(NumberText.plain(v)) \(u)"
-    case .about(let v, _): return "≈ \(NumberText.plain(v)) \(u)"
-    case .exactly(let v): return "= \(NumberText.plain(v)) \(u)"
-    case .range(let lo, let hi): return "\(NumberText.plain(lo))–\(NumberText.plain(hi)) \(u)"
-    }
-  }
-
-  /// Where the plan expects the target by now, as a share of the way from start to goal.
-  static func expectedShare(_ s: TargetStatus) -> Double? {
-    guard let e = s.expected, let start = s.start?.value, abs(s.goal - start) > 1e-12 else {
-      return nil
-    }
-    return (e - start) / (s.goal - start)
-  }
-
   /// A bar of `width` blocks: █ done, ░ to do, │ the expected mark.
   static func bar(_ share: Double?, expected: Double?, width: Int) -> String {
-    var cells = Array(repeating: Character("░"), count: width)
-    if let share, share.isFinite {
-      for k in 0..<Int((min(max(share, 0), 1) * Double(width)).rounded()) { cells[k] = "█" }
-    }
-    if let expected, expected.isFinite {
-      cells[min(width - 1, max(0, Int((min(max(expected, 0), 1) * Double(width)).rounded()) - 1))] =
-        "│"
-    }
-    return String(cells)
+    ProgressBar.text(share: share, expected: expected, width: width, glyphs: ("█", "░", "│"))
   }
 }

@@ -1,307 +1,48 @@
-import Foundation
-import GRDB
-import GRDBSQLite
 import PlanTrackCore
 
-/// Who may read and write a store file that plantrack creates.
-public enum StoreAccess: Sendable {
-  /// Only its owner (0600): the default.
-  case owner
-  /// Its owner and the file's group (0660), for an office sharing one workspace.
-  case group
-
-  var mode: mode_t { self == .owner ? 0o600 : 0o660 }
-}
-
-/// The append-only log of actuals, in SQLite (WAL mode).
+/// Where figures are kept: an append-only log of entries, shared by everyone who records.
 ///
-/// Entries are only ever inserted: a correction is a later entry for the same target and date,
-/// a retraction names the entry it withdraws. Every write is one short transaction, and a busy
-/// database is waited for (up to `busyTimeout`) rather than failing, so several people can
-/// record at once.
-public final class ActualsStore: Sendable {
-  let writer: any DatabaseWriter
-
-  /// How long a writer waits for another's lock before giving up.
-  public static let busyTimeout: TimeInterval = 10
-
-  /// The file of a store opened read-only; `nil` when it can be written.
-  public let readOnlyPath: String?
-  public var isReadOnly: Bool { readOnlyPath != nil }
-
-  init(writer: any DatabaseWriter) throws {
-    self.writer = writer
-    readOnlyPath = nil
-    try Self.refuseUnknownMigrations(writer)
-    try ActualsStore.migrator.migrate(writer)
-  }
-
-  /// A store that is only read: its schema is checked, not migrated (every schema so far
-  /// reads the same way).
-  init(readOnly reader: any DatabaseWriter, path: String) throws {
-    writer = reader
-    readOnlyPath = path
-    try Self.refuseUnknownMigrations(reader)
-  }
-
-  private static func refuseUnknownMigrations(_ db: any DatabaseWriter) throws {
-    let known = Set(ActualsStore.migrator.migrations)
-    let applied = try db.read { db in try ActualsStore.migrator.appliedIdentifiers(db) }
-    if let unknown = applied.subtracting(known).sorted().first {
-      throw StoreError.unsupportedSchema(found: unknown)
-    }
-  }
-
-  static func configuration(readonly: Bool = false) -> Configuration {
-    var config = Configuration()
-    config.busyMode = .timeout(busyTimeout)
-    config.readonly = readonly
-    config.label = "plantrack"
-    return config
-  }
-
-  /// Opens (creating if needed) the store at `path`, in WAL mode.
-  ///
-  /// Creating the file, switching it to WAL and migrating it are not safe for several processes
-  /// at once (one fails with "table entry already exists" or "database is locked"), so opening
-  /// holds an exclusive lock on `<path>.lock` and processes open one at a time.
-  ///
-  /// A new store file is created with `access` permissions (owner only by default) whatever
-  /// the umask; SQLite gives its -wal and -shm files the same. A store that exists but cannot
-  /// be written (its file or its folder) is refused with `StoreError.readOnly`: use
-  /// `openForReading` to read it.
-  public static func open(path: String, access: StoreAccess = .owner) throws -> ActualsStore {
-    if FileManager.default.fileExists(atPath: path), !isWritable(path) {
-      throw StoreError.readOnly(path: path)
-    }
-    do {
-      return try withFileLock(path + ".lock", mode: access.mode) {
-        try createFile(path, mode: access.mode)
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        return try ActualsStore(writer: pool)
-      }
-    } catch let error as StoreError {
-      throw error
-    } catch let error as DatabaseError {
-      throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
-    }
-  }
-
-  /// Opens an existing store to read it: as `open` does when it can be written, else
-  /// read-only (no migration; writes fail with `StoreError.readOnly`).
-  public static func openForReading(path: String) throws -> ActualsStore {
-    if isWritable(path) { return try open(path: path) }
-    guard Glibc.access(path, R_OK) == 0 else {
-      throw StoreError.cannotOpen(path: path, reason: "permission denied")
-    }
-    do {
-      return try ActualsStore(readOnly: try readOnlyQueue(path), path: path)
-    } catch let error as DatabaseError {
-      throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
-    }
-  }
-
-  /// A read-only connection. SQLite reads a WAL database read-only only where it can open or
-  /// create the -shm file; in a folder this user cannot write, a store whose log was fully
-  /// written back (no -wal, or an empty one: every clean close leaves it so) is read as an
-  /// immutable file instead.
-  private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
-    func probe(_ queue: DatabaseQueue) throws -> DatabaseQueue {
-      _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-      return queue
-    }
-    do {
-      return try probe(DatabaseQueue(path: path, configuration: configuration(readonly: true)))
-    } catch let error as DatabaseError {
-      let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int
-      guard (wal ?? 0) == 0 else {
-        throw StoreError.cannotOpen(
-          path: path,
-          reason:
-            "\(error.message ?? "\(error.resultCode)"); its log (-wal) holds entries not yet written back, and only someone who can write the folder can read them"
-        )
-      }
-      // A URI filename (the system SQLite accepts them), the path percent-encoded.
-      let uri =
-        "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
-      return try probe(
-        DatabaseQueue(path: uri + "?immutable=1", configuration: configuration(readonly: true)))
-    }
-  }
-
-  /// Whether this process may write the store: its file and its folder (for the -wal, -shm
-  /// and lock files).
-  static func isWritable(_ path: String) -> Bool {
-    let folder = (path as NSString).deletingLastPathComponent
-    return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
-  }
-
-  /// Creates an empty store file (a valid empty database) with `mode`, unless it exists.
-  private static func createFile(_ path: String, mode: mode_t) throws {
-    let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    if fd < 0 {
-      if errno == EEXIST { return }
-      if errno == EACCES || errno == EROFS { throw StoreError.readOnly(path: path) }
-      throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-    }
-    fchmod(fd, mode)  // whatever the umask took away
-    close(fd)
-  }
-
-  /// A fresh in-memory store, for tests.
-  public static func inMemory() throws -> ActualsStore {
-    try ActualsStore(writer: DatabaseQueue(configuration: configuration()))
-  }
-
+/// Entries are only ever appended: a correction is a later entry for the same target and
+/// date, a retraction names the entry it withdraws (`EntryLog` states how they resolve). Every
+/// failure crosses this seam as a `StoreError`, whatever the database behind it.
+///
+/// Conformances: `SQLiteActualsStore` (a file in the workspace, or in memory). A new backend
+/// conforms to this protocol and joins the conformance suite in
+/// Tests/PlanTrackStoreTests/ActualsStoreConformanceTests.swift (docs/ARCHITECTURE.md).
+public protocol ActualsStore: AnyObject, Sendable {
   /// Appends `entries` in one transaction: all are written, or none.
-  /// - Returns: the entries as stored, with their ids.
+  /// - Returns: the entries as stored, with their ids (increasing with entry order).
   @discardableResult
-  public func append(_ entries: [NewEntry]) throws -> [ActualEntry] {
-    if let readOnlyPath { throw StoreError.readOnly(path: readOnlyPath) }
-    for e in entries {
-      if let v = e.value, !v.isFinite || abs(v) > ValueInput.maximumMagnitude {
-        throw StoreError.rejected(reason: "value \(v) is not a finite number within ±1e15")
-      }
-    }
-    do {
-      return try writer.write { db in
-        try entries.map { e in
-          var record = EntryRecord(e)
-          try record.insert(db)
-          return record.entry!
-        }
-      }
-    } catch let error as DatabaseError {
-      throw StoreError.rejected(reason: error.message ?? "\(error.resultCode)")
-    }
-  }
+  func append(_ entries: [NewEntry]) throws(StoreError) -> [ActualEntry]
 
-  /// Every entry of one target, oldest first.
-  public func entries(key: String) throws -> [ActualEntry] {
-    try writer.read { db in
-      try EntryRecord.filter(EntryRecord.Columns.key == key)
-        .order(EntryRecord.Columns.id)
-        .fetchAll(db)
-        .compactMap(\.entry)
-    }
-  }
+  /// Every entry of one target, oldest first: its history.
+  func entries(key: String) throws(StoreError) -> [ActualEntry]
 
-  /// Every entry, grouped by target key, each group oldest first.
-  public func entriesByKey() throws -> [String: [ActualEntry]] {
-    try writer.read { db in
-      var out: [String: [ActualEntry]] = [:]
-      let rows = try EntryRecord.order(EntryRecord.Columns.key, EntryRecord.Columns.id)
-        .fetchCursor(db)
-      while let record = try rows.next() {
-        if let e = record.entry { out[e.key, default: []].append(e) }
-      }
-      return out
-    }
-  }
-
-  /// What `seriesByKey` reads: answered from the covering `entry_series` index alone.
-  static let seriesQuery =
-    "SELECT id, key, as_of, value, retracts FROM entry ORDER BY key, as_of, id"
-
-  /// The effective series of every target (see `ActualEntry.effectiveSeries`).
-  ///
-  /// Reads only the columns the series needs, in the order of the covering `entry_series`
-  /// index (no sort, no lookup of each row), and resolves each target's entries as soon as its
-  /// last one is read, so memory holds one target's entries at a time: this is what `status`,
-  /// `export` and the dashboard wait for on a store of a million entries.
-  /// - Complexity: O(n) in the number of entries.
-  public func seriesByKey() throws -> [String: [Observation]] {
-    try writer.read { db in
-      var out: [String: [Observation]] = [:]
-      // SQLite's C interface directly: GRDB's Row per entry costs more than SQLite itself here.
-      let statement = try db.makeStatement(sql: Self.seriesQuery)
-      let s = statement.sqliteStatement
-      var currentKey: [UInt8] = []
-      var currentName: String?
-      var group: [(id: Int64, day: Day, value: Double?, retracts: Int64?)] = []
-      func flush() {
-        guard let k = currentName, !group.isEmpty else { return }
-        let retracted = Set(group.compactMap(\.retracts))
-        var series: [Observation] = []
-        // Sorted by date, then entry order: the last live value of each date wins.
-        for e in group where e.retracts == nil && !retracted.contains(e.id) {
-          guard let v = e.value else { continue }
-          if let last = series.last, last.day == e.day {
-            series[series.count - 1] = Observation(day: e.day, value: v)
-          } else {
-            series.append(Observation(day: e.day, value: v))
-          }
-        }
-        if !series.isEmpty { out[k] = series }
-        group.removeAll(keepingCapacity: true)
-      }
-      while true {
-        let rc = sqlite3_step(s)
-        if rc == SQLITE_DONE { break }
-        guard rc == SQLITE_ROW else {
-          throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "reading entries")
-        }
-        let keyBytes = UnsafeBufferPointer(
-          start: sqlite3_column_text(s, 1), count: Int(sqlite3_column_bytes(s, 1)))
-        if !keyBytes.elementsEqual(currentKey) {
-          flush()
-          currentKey = Array(keyBytes)
-          currentName = String(decoding: keyBytes, as: UTF8.self)
-        }
-        let dayBytes = UnsafeBufferPointer(
-          start: sqlite3_column_text(s, 2), count: Int(sqlite3_column_bytes(s, 2)))
-        guard let day = Day.parseISO(bytes: dayBytes) else { continue }
-        let value: Double? =
-          sqlite3_column_type(s, 3) == SQLITE_NULL ? nil : sqlite3_column_double(s, 3)
-        let retracts: Int64? =
-          sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : sqlite3_column_int64(s, 4)
-        group.append((sqlite3_column_int64(s, 0), day, value, retracts))
-      }
-      flush()
-      return out
-    }
-  }
+  /// The effective series of every target by key (`EntryLog.series` of its entries); targets
+  /// without a current entry are absent. What status, export and the dashboard read.
+  func seriesByKey() throws(StoreError) -> [String: [Observation]]
 
   /// The latest value entry of `user` that no retraction withdraws: what `undo` retracts.
-  public func lastUndoable(by user: String) throws -> ActualEntry? {
-    try writer.read { db in
-      let retracted = Set(
-        try Int64.fetchAll(db, sql: "SELECT retracts FROM entry WHERE retracts IS NOT NULL"))
-      let cursor =
-        try EntryRecord
-        .filter(EntryRecord.Columns.enteredBy == user && EntryRecord.Columns.retracts == nil)
-        .order(EntryRecord.Columns.id.desc)
-        .fetchCursor(db)
-      while let record = try cursor.next() {
-        if let id = record.id, !retracted.contains(id) { return record.entry }
-      }
-      return nil
-    }
-  }
+  func lastUndoable(by user: String) throws(StoreError) -> ActualEntry?
 
-  /// SQLite's data version on the writer connection: it changes whenever another connection
-  /// (another process) commits, so the dashboard polls it to see new entries without reading
-  /// them all.
-  public func dataVersion() throws -> Int {
-    try writer.writeWithoutTransaction { db in
-      try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-    }
-  }
+  /// A token that changes whenever an entry is committed, by this handle or by anyone else,
+  /// so a live view can poll it cheaply and reload only when it changed.
+  func changeToken() throws(StoreError) -> StoreChangeToken
 
   /// The number of entries.
-  public func count() throws -> Int {
-    try writer.read { db in try EntryRecord.fetchCount(db) }
-  }
+  func count() throws(StoreError) -> Int
+
+  /// Whether this user may only read: `append` then fails with `StoreError.readOnly`.
+  var isReadOnly: Bool { get }
+
+  /// Releases the connection. Later calls fail with a `StoreError`.
+  func close()
 }
 
-/// Runs `body` holding an exclusive `flock` on the file at `path` (created if missing), so that
-/// processes run it one at a time. Without a lock file (a read-only folder) `body` just runs.
-private func withFileLock<T>(_ path: String, mode: mode_t, _ body: () throws -> T) rethrows -> T {
-  let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, mode)
-  guard fd >= 0 else { return try body() }
-  defer { close(fd) }  // closing the file releases the lock
-  var info = stat()
-  if fstat(fd, &info) == 0, info.st_uid == getuid() { fchmod(fd, mode) }
-  while flock(fd, LOCK_EX) != 0, errno == EINTR {}
-  return try body()
+/// An opaque marker of a store's state: two tokens of one store differ when an entry was
+/// committed between them.
+public struct StoreChangeToken: Hashable, Sendable {
+  let parts: [Int64]
+
+  init(_ parts: Int64...) { self.parts = parts }
 }

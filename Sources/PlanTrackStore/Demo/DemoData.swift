@@ -9,6 +9,12 @@ public enum DemoData {
     case achieved, onTrack, needsAcceleration, offTrack, noData, behindThenRecovering
   }
 
+  /// The effective series the demo entries give: each is the only entry of its date.
+  public static func series(for targets: [Target], asOf: Day) -> [String: [Observation]] {
+    Dictionary(grouping: entries(for: targets, asOf: asOf, user: "demo", time: "demo"), by: \.key)
+      .mapValues { $0.map { Observation(day: $0.asOf, value: $0.value!) } }
+  }
+
   /// Entries for every target up to `asOf`.
   public static func entries(for targets: [Target], asOf: Day, user: String, time: String)
     -> [NewEntry]

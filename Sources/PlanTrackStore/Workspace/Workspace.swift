@@ -62,14 +62,17 @@ public struct Workspace: Sendable {
   }
 
   /// Opens the store, creating it on first use.
-  public func openStore() throws -> ActualsStore {
-    try ActualsStore.open(path: storePath, access: storeAccess)
+  public func openStore() throws(StoreError) -> any ActualsStore {
+    try SQLiteActualsStore.open(path: storePath, access: storeAccess)
   }
 
   /// Opens the store if it exists, to read it (read-only when it cannot be written); `nil`
   /// when nothing was ever recorded (read commands do not create it).
-  public func openStoreIfExists() throws -> ActualsStore? {
+  public func openStoreIfExists() throws(StoreError) -> (any ActualsStore)? {
     FileManager.default.fileExists(atPath: storePath)
-      ? try ActualsStore.openForReading(path: storePath) : nil
+      ? try SQLiteActualsStore.openForReading(path: storePath) : nil
   }
+
+  /// Whether a store could be created here: the workspace folder can be written.
+  public var canCreateStore: Bool { access(root.path, W_OK) == 0 }
 }

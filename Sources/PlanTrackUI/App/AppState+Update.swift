@@ -82,7 +82,7 @@ extension AppState {
       grouping = Self.next(grouping)
       message = labels.groupedBy + " " + labels.groupName(grouping)
     case .char(let c) where ("1"..."6").contains(c):
-      let status = Labels.toggleOrder[Int(String(c))! - 1]
+      let status = Status.allCases[Int(String(c))! - 1]
       if hiddenStatuses.contains(status) {
         hiddenStatuses.remove(status)
       } else {

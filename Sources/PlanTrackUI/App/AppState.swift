@@ -8,12 +8,12 @@ public struct HistoryLine: Hashable, Sendable {
   public var enteredBy: String
   /// ISO 8601 time of entry.
   public var enteredAt: String
-  /// current, superseded or retracted.
-  public var state: String
+  /// Current, superseded, retracted, or a retraction.
+  public var state: EntryState
   public var note: String?
 
   public init(
-    asOf: Day, value: Double?, enteredBy: String, enteredAt: String, state: String,
+    asOf: Day, value: Double?, enteredBy: String, enteredAt: String, state: EntryState,
     note: String? = nil
   ) {
     self.asOf = asOf
@@ -240,7 +240,7 @@ public struct AppState: Sendable {
   /// What the chosen sort orders by; ties keep the order of the target files.
   func sortKey(_ s: TargetStatus) -> (Double, String) {
     switch sort {
-    case .status: return (Double(Status.allCases.firstIndex(of: s.status) ?? 0), "")
+    case .status: return (Double(s.status.rank), "")
     case .gap: return (s.shortfallShare.map { -$0 } ?? 1, "")
     case .due: return (Double(s.governing.due.ordinal), "")
     case .progress: return (s.progress ?? 9e9, "")

@@ -8,11 +8,6 @@ public struct Labels: Sendable {
 
   private func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
-  /// The statuses in the order of the quick toggles 1–6.
-  public static let toggleOrder: [Status] = [
-    .offTrack, .missed, .needsAcceleration, .noData, .onTrack, .achieved,
-  ]
-
   public var status: String { t("Status", "状态") }
   public var target: String { t("Target", "目标") }
   public var actualGoal: String { t("Actual / goal", "实际 / 目标") }

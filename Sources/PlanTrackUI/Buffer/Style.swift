@@ -1,7 +1,8 @@
-/// The eight ANSI colours every colour terminal has.
-public enum Color: Int, Hashable, Sendable, CaseIterable {
-  case black, red, green, yellow, blue, magenta, cyan, white
-}
+import PlanTrackCore
+
+/// The eight ANSI colours every colour terminal has (Core's, which also holds the status
+/// palette).
+public typealias Color = ANSIColor
 
 /// How a cell is drawn. Views choose styles; the terminal layer maps them to attributes and
 /// colour pairs, and drops the colours on a monochrome terminal or under `NO_COLOR` (the

@@ -69,7 +69,7 @@ struct Chart {
     for a in actuals { grid[row(a.value)][col(a.day)] = actual }
     var out: [Line] = []
     for (k, chars) in grid.enumerated() {
-      let label = k == 0 ? Figure.text(hi) : k == height - 1 ? Figure.text(lo) : ""
+      let label = k == 0 ? NumberText.figure(hi) : k == height - 1 ? NumberText.figure(lo) : ""
       var line = Line(
         DisplayWidth.pad(label, to: labelWidth, alignment: .right) + (theme.ascii ? "|" : "│"), .dim
       )

@@ -63,7 +63,7 @@ struct DetailView {
     for m in target.milestones {
       let met = s.actual.map { m.goal.isMet(by: $0.value, direction: target.direction) } ?? false
       var line = Line(m.due.iso + "  ")
-      line.add(goalText(m.goal, unit), m == s.governing ? .bold : .plain)
+      line.add(m.goal.text(unit: unit), m == s.governing ? .bold : .plain)
       if m.inferred { line.add("  " + t("(date inferred)", "（期限推定）"), .dim) }
       if m == s.governing { line.add("  ◀ " + t("governs the status", "决定当前状态"), .dim) }
       if met { line.add("  ✓", theme.style(.achieved)) }
@@ -86,27 +86,17 @@ struct DetailView {
         var line = Line(h.asOf.iso + "  ")
         line.add(
           DisplayWidth.pad(
-            h.value.map { Figure.text($0) + " " + unit } ?? t("retracted", "已撤回"), to: 16),
-          h.state == "current" ? .bold : .dim)
+            h.value.map { NumberText.figure($0) + " " + unit } ?? t("retracted", "已撤回"), to: 16),
+          h.state == .current ? .bold : .dim)
         line.add(
-          "  \(h.enteredBy)  \(h.enteredAt)  \(h.state)" + (h.note.map { "  " + $0 } ?? ""), .dim)
+          "  \(h.enteredBy)  \(h.enteredAt)  \(h.state.text)" + (h.note.map { "  " + $0 } ?? ""),
+          .dim)
         out.append(line)
       }
     } else {
       out.append(Line(t("loading…", "加载中…"), .dim))
     }
     return out
-  }
-
-  func goalText(_ g: Goal, _ unit: String) -> String {
-    switch g {
-    case .atLeast(let v): "≥ \(Figure.text(v)) \(unit)"
-    case .atMost(let v): "≤ \(Figure.text(v)) \(unit)"
-    case .about(let v, let tol):
-      "≈ \(Figure.text(v)) \(unit) (±\(NumberText.percent(tol, digits: 0)))"
-    case .exactly(let v): "= \(Figure.text(v)) \(unit)"
-    case .range(let lo, let hi): "\(Figure.text(lo))–\(Figure.text(hi)) \(unit)"
-    }
   }
 
   static let sectionStyle = Style(bold: true, underline: true)
@@ -139,7 +129,7 @@ struct DetailView {
     if let a = s.actual {
       field(
         t("Actual", "最新实际值"),
-        "\(Figure.text(a.value)) \(unit)  (\(a.day.iso), \(s.actualAgeDays ?? 0) \(t("days old", "天前")))"
+        "\(NumberText.figure(a.value)) \(unit)  (\(a.day.iso), \(s.actualAgeDays ?? 0) \(t("days old", "天前")))"
           + (s.stale ? "  * " + labels.stale : ""))
     } else {
       field(t("Actual", "最新实际值"), t("none on or before ", "截至") + s.asOf.iso + t("", "无数据"))
@@ -153,20 +143,22 @@ struct DetailView {
     }
     field(
       t("Start", "起点"),
-      s.start.map { "\(Figure.text($0.value)) \(unit) \(t("on", "于")) \($0.day.iso) (\(source))" }
+      s.start.map {
+        "\(NumberText.figure($0.value)) \(unit) \(t("on", "于")) \($0.day.iso) (\(source))"
+      }
         ?? source)
     field(
       t("Goal now", "当前目标"),
-      "\(goalText(s.governing.goal, unit)) \(t("by", "期限")) \(s.governing.due.iso)")
+      "\(s.governing.goal.text(unit: unit)) \(t("by", "期限")) \(s.governing.due.iso)")
     field(
       t("Expected", "应达到"),
       s.expected.map {
-        "\(Figure.text($0)) \(unit) \(t("on", "于")) \(s.asOf.iso) (\(t("on the planned path", "按计划路径")))"
+        "\(NumberText.figure($0)) \(unit) \(t("on", "于")) \(s.asOf.iso) (\(t("on the planned path", "按计划路径")))"
       } ?? "—")
     field(
       t("Gap", "差距"),
       s.gap.map {
-        Figure.text($0) + " " + unit + " " + ($0 >= 0 ? t("ahead", "超前") : t("behind", "落后"))
+        NumberText.figure($0) + " " + unit + " " + ($0 >= 0 ? t("ahead", "超前") : t("behind", "落后"))
       } ?? "—")
     field(
       t("Progress", "完成进度"),
@@ -186,7 +178,7 @@ struct DetailView {
     if let p = s.projected {
       field(
         t("Projection", "趋势预测"),
-        "\(Figure.text(p)) \(unit) \(t("by", "于")) \(s.governing.due.iso) (\(t("weighted trend of the last", "最近")) \(th.projectionWindow) \(t("actuals", "个实际值的加权趋势")))"
+        "\(NumberText.figure(p)) \(unit) \(t("by", "于")) \(s.governing.due.iso) (\(t("weighted trend of the last", "最近")) \(th.projectionWindow) \(t("actuals", "个实际值的加权趋势")))"
       )
     }
     if let c = s.estimatedCompletion { field(t("Reaches goal", "预计达标"), c.iso) }

@@ -33,7 +33,7 @@ struct FormView {
     let unit = f.unit.text
     let parsed: String
     switch f.parsedValue {
-    case .success(let v): parsed = (zh ? "= " : "= ") + Figure.text(v) + " " + unit
+    case .success(let v): parsed = (zh ? "= " : "= ") + NumberText.figure(v) + " " + unit
     case .failure(let e): parsed = f.value.isEmpty ? (zh ? "单位：" : "unit: ") + unit : "\(e)"
     }
     b.put(parsed, x: x0 + 11, y: y0 + 7, style: .dim, limit: x0 + w - 2)

@@ -77,7 +77,7 @@ struct OverviewView {
   func drawCounts(_ b: inout ScreenBuffer, _ y: Int) {
     let totals = state.matchCounts
     func texts(shares: Bool) -> [String] {
-      Labels.toggleOrder.map { status in
+      Status.allCases.map { status in
         let count = totals.counts[status] ?? 0
         var text = "\(labels.short(status)) \(count)"
         if shares, totals.total > 0 {
@@ -89,7 +89,7 @@ struct OverviewView {
     var parts = texts(shares: true)
     if parts.reduce(0, { $0 + DisplayWidth.of($1) + 2 }) > b.width { parts = texts(shares: false) }
     var x = 0
-    for (status, text) in zip(Labels.toggleOrder, parts) {
+    for (status, text) in zip(Status.allCases, parts) {
       let style = state.hiddenStatuses.contains(status) ? Style(dim: true) : theme.style(status)
       x = b.put(text, x: x, y: y, style: style) + 2
     }
@@ -121,21 +121,14 @@ struct OverviewView {
     x = b.put(status, x: x, y: y, style: theme.style(s.status)) + 1
     let name = DisplayWidth.pad(s.target.name, to: c.name)
     x = b.put(name, x: x, y: y) + 1
-    var figures = Figure.text(s.actual?.value) + (s.stale ? "*" : "") + " / " + Figure.text(s.goal)
+    var figures =
+      NumberText.figure(s.actual?.value) + (s.stale ? "*" : "") + " / " + NumberText.figure(s.goal)
     figures += " " + s.target.unit.text
     x = b.put(DisplayWidth.pad(figures, to: c.figures, alignment: .right), x: x, y: y) + 1
-    let expectedShare: Double? = {
-      guard let e = s.expected, let start = s.start?.value, abs(s.goal - start) > 1e-12 else {
-        return nil
-      }
-      return (e - start) / (s.goal - start)
-    }()
-    var percent = s.progress.map { NumberText.percent($0, digits: 0) } ?? "—"
-    // 1000% and more (most often a figure typed in the wrong unit) would overflow the column.
-    if let p = s.progress, p >= 9.995 { percent = ">999%" }
+    let percent = s.progressText
     // A percentage that fills its column takes a cell from the bar, to keep a space between.
     let gap = DisplayWidth.of(percent) >= c.percent ? 1 : 0
-    let bar = theme.bar(share: s.progress, expected: expectedShare, width: c.bar - gap)
+    let bar = theme.bar(share: s.progress, expected: s.expectedShare, width: c.bar - gap)
     x = b.put(bar, x: x, y: y, style: theme.color ? theme.style(s.status) : .plain) + gap
     x = b.put(DisplayWidth.pad(percent, to: c.percent, alignment: .right), x: x, y: y) + 1
     x = b.put(s.governing.due.iso, x: x, y: y) + 1

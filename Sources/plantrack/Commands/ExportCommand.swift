@@ -43,24 +43,18 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let day = asOf.day
-    let ws = try workspace.locate()
-    let statuses: [TargetStatus]
-    var label: String?
+    let ws: Workspace
+    var data: WorkspaceData
     if demo {
-      let targets = ws.loadTargets().targets
-      let store = try ActualsStore.inMemory()
-      try store.append(DemoData.entries(for: targets, asOf: day, user: "demo", time: "demo"))
-      let series = try store.seriesByKey()
-      let f = try filter.parsed()
-      statuses = targets.map {
-        StatusEngine().evaluate($0, series: series[$0.key] ?? [], asOf: day)
-      }
-      .filter(f.matches)
-      label = DemoCommand.label
+      ws = try workspace.locate()
+      let targets = ws.loadTargets()
+      data = WorkspaceData(
+        targets: targets, series: DemoData.series(for: targets.targets, asOf: day))
     } else {
-      statuses = try LoadedWorkspace.load(workspace).statuses(
-        asOf: day, filter: try filter.parsed())
+      (ws, data) = try workspace.load()
     }
+    let statuses = data.statuses(asOf: day, filter: try filter.parsed())
+    let label = demo ? DemoCommand.label : nil
     let folder = out.map { URL(fileURLWithPath: $0) } ?? ws.root.appendingPathComponent("snapshots")
     let paths = try SnapshotWriter.write(
       Snapshot(asOf: day, statuses: statuses, label: label), formats: format,

@@ -26,27 +26,12 @@ struct HistoryCommand: ParsableCommand {
         "no entries yet; record one with `plantrack record \(key) VALUE --date YYYY-MM-DD`\n")
       return
     }
-    let retracted = Set(entries.compactMap(\.retracts))
-    var latestPerDay: [Day: Int64] = [:]
-    for e in entries where !e.isRetraction && !retracted.contains(e.id) {
-      latestPerDay[e.asOf] = e.id
-    }
     var rows: [[String]] = [["#", "AS OF", "VALUE", "INPUT", "STATE", "BY", "AT", "NOTE / SOURCE"]]
-    for e in entries {
-      let state: String
-      if let r = e.retracts {
-        state = "retracts #\(r)"
-      } else if retracted.contains(e.id) {
-        state = "retracted"
-      } else if latestPerDay[e.asOf] == e.id {
-        state = "current"
-      } else {
-        state = "superseded"
-      }
+    for (e, state) in zip(entries, EntryLog.states(entries)) {
       let noteSource = [e.note, e.source].compactMap { $0 }.joined(separator: " · ")
       rows.append([
         "\(e.id)", e.asOf.iso, e.value.map { NumberText.plain($0) } ?? "—", e.input ?? "",
-        state, e.enteredBy, e.enteredAt, noteSource,
+        state.text, e.enteredBy, e.enteredAt, noteSource,
       ])
     }
     Frontend.output(TextTable.render(rows, rightAligned: [2]))

@@ -35,7 +35,7 @@ struct RecordCommand: ParsableCommand {
     let stored = try store.append([entry])[0]
     let target = targets.target(key: key)!
     let status = StatusEngine().evaluate(
-      target, series: ActualEntry.effectiveSeries(try store.entries(key: key)), asOf: day)
+      target, series: EntryLog.series(try store.entries(key: key)), asOf: day)
     let language = Frontend.language(nil)
     Frontend.output(
       "recorded #\(stored.id) \(key) \(day.iso): \(NumberText.plain(stored.value!)) \(target.unit.text)"

@@ -20,10 +20,10 @@ struct StatusCommand: ParsableCommand {
     Language?
 
   func run() throws {
-    let loaded = try LoadedWorkspace.load(workspace)
+    let (_, data) = try workspace.load()
     let day = asOf.day
     let report = StatusReport(
-      asOf: day, statuses: loaded.statuses(asOf: day, filter: try filter.parsed()))
+      asOf: day, statuses: data.statuses(asOf: day, filter: try filter.parsed()))
     let language = Frontend.language(lang)
     switch format {
     case .table: Frontend.output(report.table(language: language))

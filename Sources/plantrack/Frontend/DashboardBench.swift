@@ -17,7 +17,7 @@ enum DashboardBench {
     -> String
   {
     var state = AppState(
-      workspace: "bench", asOf: asOf, statuses: try session.statuses(asOf: asOf), width: 120,
+      workspace: "bench", asOf: asOf, statuses: session.statuses(asOf: asOf), width: 120,
       height: 40, language: language)
     _ = state.render()
     let firstFrame = (now() - started) * 1000

@@ -12,53 +12,40 @@ final class DashboardSession {
   let language: Language
   /// Written at the top of every snapshot (the demo says its figures are generated).
   var label: String?
-  private(set) var targets: TargetSet
-  private var store: ActualsStore?
-  private var version: Int?
+  private(set) var data: WorkspaceData
+  private var store: (any ActualsStore)?
+  private var token: StoreChangeToken?
 
   init(workspace: Workspace, filter: TargetFilter, language: Language) throws {
     self.workspace = workspace
     self.filter = filter
     self.language = language
-    // The target files and the store are independent: read them at the same time.
-    let loading = ParallelTargets(workspace)
     store = try workspace.openStoreIfExists()
-    version = try store?.dataVersion()
-    firstSeries = try store?.seriesByKey()
-    targets = loading.wait()
+    token = try store?.changeToken()
+    data = try workspace.load(store: store)
   }
 
-  /// The series read ahead while the targets loaded, used by the first `statuses`.
-  private var firstSeries: [String: [Observation]]?
-
   /// Every target's status at `asOf`, filtered as the command line asked.
-  func statuses(asOf: Day) throws -> [TargetStatus] {
-    let series = try firstSeries ?? store?.seriesByKey() ?? [:]
-    firstSeries = nil
-    let engine = StatusEngine()
-    return targets.targets.map { engine.evaluate($0, series: series[$0.key] ?? [], asOf: asOf) }
-      .filter(filter.matches)
+  func statuses(asOf: Day) -> [TargetStatus] {
+    data.statuses(asOf: asOf, filter: filter)
   }
 
   /// Whether nothing can be saved: the store is read-only for this user, or there is none yet
-  /// and the workspace folder cannot hold one.
-  var isReadOnly: Bool {
-    if let store { return store.isReadOnly }
-    return access(workspace.root.path, W_OK) != 0
-  }
+  /// and the workspace cannot hold one.
+  var isReadOnly: Bool { store?.isReadOnly ?? !workspace.canCreateStore }
 
   /// Whether another process changed the store since the last look (or created it).
   func storeChanged() -> Bool {
     do {
-      if store == nil {
+      guard let store else {
         guard let opened = try workspace.openStoreIfExists() else { return false }
         store = opened
-        version = try opened.dataVersion()
+        token = try opened.changeToken()
         return true
       }
-      let now = try store!.dataVersion()
-      defer { version = now }
-      return now != version
+      let now = try store.changeToken()
+      defer { token = now }
+      return now != token
     } catch {
       return false
     }
@@ -71,16 +58,16 @@ final class DashboardSession {
       case .quit:
         return []
       case .reload:
-        targets = workspace.loadTargets()
-        return [.loaded(statuses: try statuses(asOf: asOf), asOf: asOf)]
+        data = try workspace.load(store: store)
+        return [.loaded(statuses: statuses(asOf: asOf), asOf: asOf)]
       case .record(let key, let input, let date, let note, let source):
         let entry = try EntryInput.make(
-          targets: targets, key: key, value: input, unit: nil, date: date, note: note,
+          targets: data.targets, key: key, value: input, unit: nil, date: date, note: note,
           source: source, user: Frontend.user(), time: Frontend.timestamp())
         let store = try openStore()
         let stored = try store.append([entry])[0]
-        version = try store.dataVersion()
-        let unit = targets.target(key: key)?.unit.text ?? ""
+        token = try store.changeToken()
+        let unit = data.targets.target(key: key)?.unit.text ?? ""
         let summary =
           language == .zh
           ? "已保存 #\(stored.id)：\(date.iso) \(NumberText.plain(stored.value ?? 0)) \(unit)"
@@ -93,14 +80,14 @@ final class DashboardSession {
         }
         let stored = try store.append([.retraction(of: last, by: user, at: Frontend.timestamp())])[
           0]
-        version = try store.dataVersion()
+        token = try store.changeToken()
         let summary =
           language == .zh
           ? "已撤回 #\(last.id)（撤回记录 #\(stored.id)）"
           : "retracted #\(last.id) (retraction #\(stored.id))"
         return [.recorded(key: last.key, summary: summary)]
       case .export(let day):
-        let snapshot = Snapshot(asOf: day, statuses: try statuses(asOf: day), label: label)
+        let snapshot = Snapshot(asOf: day, statuses: statuses(asOf: day), label: label)
         let paths = try SnapshotWriter.write(
           snapshot, formats: Snapshot.Format.allCases, language: language,
           into: workspace.root.appendingPathComponent("snapshots"))
@@ -113,7 +100,7 @@ final class DashboardSession {
     }
   }
 
-  private func openStore() throws -> ActualsStore {
+  private func openStore() throws -> any ActualsStore {
     if let store { return store }
     let opened = try workspace.openStore()
     store = opened
@@ -123,18 +110,7 @@ final class DashboardSession {
   /// The entries of `key`, with their state as `plantrack history` shows it.
   func history(_ key: String) throws -> [HistoryLine] {
     let entries = try store?.entries(key: key) ?? []
-    let retracted = Set(entries.compactMap(\.retracts))
-    var latest: [Day: Int64] = [:]
-    for e in entries where !e.isRetraction && !retracted.contains(e.id) { latest[e.asOf] = e.id }
-    return entries.map { e in
-      let state: String
-      if let r = e.retracts {
-        state = "retracts #\(r)"
-      } else if retracted.contains(e.id) {
-        state = "retracted"
-      } else {
-        state = latest[e.asOf] == e.id ? "current" : "superseded"
-      }
+    return zip(entries, EntryLog.states(entries)).map { e, state in
       return HistoryLine(
         asOf: e.asOf, value: e.value, enteredBy: e.enteredBy, enteredAt: e.enteredAt,
         state: state,

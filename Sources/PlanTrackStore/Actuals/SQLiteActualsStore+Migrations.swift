@@ -1,6 +1,6 @@
 import GRDB
 
-extension ActualsStore {
+extension SQLiteActualsStore {
   /// The schema, as named migrations. A shipped migration is never edited; changes come as
   /// new migrations. Constraints live in SQL so that no writer can break them.
   static var migrator: DatabaseMigrator {

@@ -1,0 +1,340 @@
+import Foundation
+import GRDB
+import Synchronization
+import GRDBSQLite
+import PlanTrackCore
+
+/// Who may read and write a store file that plantrack creates.
+public enum StoreAccess: Sendable {
+  /// Only its owner (0600): the default.
+  case owner
+  /// Its owner and the file's group (0660), for an office sharing one workspace.
+  case group
+
+  var mode: mode_t { self == .owner ? 0o600 : 0o660 }
+}
+
+/// The actuals store in SQLite (WAL mode): a file in the workspace, or in memory for tests.
+///
+/// Every write is one short transaction, and a busy database is waited for (up to
+/// `busyTimeout`) rather than failing, so several people can record at once. The rules of the
+/// log live in SQL too (CHECK constraints, triggers that refuse UPDATE and DELETE).
+public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
+  let writer: any DatabaseWriter
+  /// Commits made through this handle: SQLite's data version counts only other connections'.
+  private let ownCommits = Mutex(0)
+  /// Set by `close`: GRDB must not be called on a closed connection.
+  private let closed = Mutex(false)
+
+  /// How long a writer waits for another's lock before giving up.
+  public static let busyTimeout: TimeInterval = 10
+
+  /// The file of a store opened read-only; `nil` when it can be written.
+  let readOnlyPath: String?
+  public var isReadOnly: Bool { readOnlyPath != nil }
+
+  init(writer: any DatabaseWriter) throws {
+    self.writer = writer
+    readOnlyPath = nil
+    try Self.refuseUnknownMigrations(writer)
+    try SQLiteActualsStore.migrator.migrate(writer)
+  }
+
+  /// A store that is only read: its schema is checked, not migrated (every schema so far
+  /// reads the same way).
+  init(readOnly reader: any DatabaseWriter, path: String) throws {
+    writer = reader
+    readOnlyPath = path
+    try Self.refuseUnknownMigrations(reader)
+  }
+
+  private static func refuseUnknownMigrations(_ db: any DatabaseWriter) throws {
+    let known = Set(SQLiteActualsStore.migrator.migrations)
+    let applied = try db.read { db in try SQLiteActualsStore.migrator.appliedIdentifiers(db) }
+    if let unknown = applied.subtracting(known).sorted().first {
+      throw StoreError.unsupportedSchema(found: unknown)
+    }
+  }
+
+  static func configuration(readonly: Bool = false) -> Configuration {
+    var config = Configuration()
+    config.busyMode = .timeout(busyTimeout)
+    config.readonly = readonly
+    config.label = "plantrack"
+    return config
+  }
+
+  /// Opens (creating if needed) the store at `path`, in WAL mode.
+  ///
+  /// Creating the file, switching it to WAL and migrating it are not safe for several processes
+  /// at once (one fails with "table entry already exists" or "database is locked"), so opening
+  /// holds an exclusive lock on `<path>.lock` and processes open one at a time.
+  ///
+  /// A new store file is created with `access` permissions (owner only by default) whatever
+  /// the umask; SQLite gives its -wal and -shm files the same. A store that exists but cannot
+  /// be written (its file or its folder) is refused with `StoreError.readOnly`: use
+  /// `openForReading` to read it.
+  public static func open(path: String, access: StoreAccess = .owner) throws(StoreError)
+    -> SQLiteActualsStore
+  {
+    if FileManager.default.fileExists(atPath: path), !isWritable(path) {
+      throw StoreError.readOnly(path: path)
+    }
+    do {
+      return try withFileLock(path + ".lock", mode: access.mode) {
+        try createFile(path, mode: access.mode)
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        return try SQLiteActualsStore(writer: pool)
+      }
+    } catch {
+      throw StoreError(error, opening: path)
+    }
+  }
+
+  /// Opens an existing store to read it: as `open` does when it can be written, else
+  /// read-only (no migration; writes fail with `StoreError.readOnly`).
+  public static func openForReading(path: String) throws(StoreError) -> SQLiteActualsStore {
+    if isWritable(path) { return try open(path: path) }
+    guard Glibc.access(path, R_OK) == 0 else {
+      throw StoreError.cannotOpen(path: path, reason: "permission denied")
+    }
+    do {
+      return try SQLiteActualsStore(readOnly: try readOnlyQueue(path), path: path)
+    } catch {
+      throw StoreError(error, opening: path)
+    }
+  }
+
+  /// A read-only connection. SQLite reads a WAL database read-only only where it can open or
+  /// create the -shm file; in a folder this user cannot write, a store whose log was fully
+  /// written back (no -wal, or an empty one: every clean close leaves it so) is read as an
+  /// immutable file instead.
+  private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+    func probe(_ queue: DatabaseQueue) throws -> DatabaseQueue {
+      _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+      return queue
+    }
+    do {
+      return try probe(DatabaseQueue(path: path, configuration: configuration(readonly: true)))
+    } catch let error as DatabaseError {
+      let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int
+      guard (wal ?? 0) == 0 else {
+        throw StoreError.cannotOpen(
+          path: path,
+          reason:
+            "\(error.message ?? "\(error.resultCode)"); its log (-wal) holds entries not yet written back, and only someone who can write the folder can read them"
+        )
+      }
+      // A URI filename (the system SQLite accepts them), the path percent-encoded.
+      let uri =
+        "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+      return try probe(
+        DatabaseQueue(path: uri + "?immutable=1", configuration: configuration(readonly: true)))
+    }
+  }
+
+  /// Whether this process may write the store: its file and its folder (for the -wal, -shm
+  /// and lock files).
+  static func isWritable(_ path: String) -> Bool {
+    let folder = (path as NSString).deletingLastPathComponent
+    return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
+  }
+
+  /// Creates an empty store file (a valid empty database) with `mode`, unless it exists.
+  private static func createFile(_ path: String, mode: mode_t) throws {
+    let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    if fd < 0 {
+      if errno == EEXIST { return }
+      if errno == EACCES || errno == EROFS { throw StoreError.readOnly(path: path) }
+      throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    fchmod(fd, mode)  // whatever the umask took away
+    Glibc.close(fd)
+  }
+
+  /// A fresh in-memory store, for tests.
+  public static func inMemory() throws(StoreError) -> SQLiteActualsStore {
+    do {
+      return try SQLiteActualsStore(writer: DatabaseQueue(configuration: configuration()))
+    } catch {
+      throw StoreError(error, opening: ":memory:")
+    }
+  }
+
+  /// Runs `body`, turning any database failure into a `StoreError`: none escapes the store.
+  private func guarded<T>(_ body: () throws -> T) throws(StoreError) -> T {
+    try refuseIfClosed()
+    do {
+      return try body()
+    } catch {
+      throw StoreError(readFailure: error)
+    }
+  }
+
+  public func append(_ entries: [NewEntry]) throws(StoreError) -> [ActualEntry] {
+    try refuseIfClosed()
+    if let readOnlyPath { throw StoreError.readOnly(path: readOnlyPath) }
+    for e in entries {
+      if let v = e.value, !v.isFinite || abs(v) > ValueInput.maximumMagnitude {
+        throw StoreError.rejected(reason: "value \(v) is not a finite number within ±1e15")
+      }
+    }
+    do {
+      let stored = try writer.write { db in
+        try entries.map { e in
+          var record = EntryRecord(e)
+          try record.insert(db)
+          return record.entry!
+        }
+      }
+      ownCommits.withLock { $0 += 1 }
+      return stored
+    } catch let error as DatabaseError {
+      throw StoreError.rejected(reason: error.message ?? "\(error.resultCode)")
+    } catch {
+      throw StoreError(readFailure: error)
+    }
+  }
+
+  public func entries(key: String) throws(StoreError) -> [ActualEntry] {
+    try guarded {
+      try writer.read { db in
+        try EntryRecord.filter(EntryRecord.Columns.key == key)
+          .order(EntryRecord.Columns.id)
+          .fetchAll(db)
+          .compactMap(\.entry)
+      }
+    }
+  }
+
+  /// What `seriesByKey` reads: answered from the covering `entry_series` index alone.
+  static let seriesQuery =
+    "SELECT id, key, as_of, value, retracts FROM entry ORDER BY key, as_of, id"
+
+  /// The effective series of every target.
+  ///
+  /// Reads only the columns the series needs, in the order of the covering `entry_series`
+  /// index (no sort, no lookup of each row), and resolves each target's entries as soon as its
+  /// last one is read, so memory holds one target's entries at a time: this is what `status`,
+  /// `export` and the dashboard wait for on a store of a million entries.
+  /// - Complexity: O(n) in the number of entries.
+  public func seriesByKey() throws(StoreError) -> [String: [Observation]] {
+    try guarded { try writer.read(readSeries) }
+  }
+
+  private func readSeries(_ db: Database) throws -> [String: [Observation]] {
+    var out: [String: [Observation]] = [:]
+    // SQLite's C interface directly: GRDB's Row per entry costs more than SQLite itself here.
+    let statement = try db.makeStatement(sql: Self.seriesQuery)
+    let s = statement.sqliteStatement
+    var currentKey: [UInt8] = []
+    var currentName: String?
+    var group: [SeriesRow] = []
+    func flush() {
+      guard let k = currentName, !group.isEmpty else { return }
+      // Rows come sorted by date, then entry order, as `EntryLog.current` wants them.
+      let series = EntryLog.current(sortedByDay: group).map {
+        Observation(day: $0.asOf, value: $0.value!)
+      }
+      if !series.isEmpty { out[k] = series }
+      group.removeAll(keepingCapacity: true)
+    }
+    while true {
+      let rc = sqlite3_step(s)
+      if rc == SQLITE_DONE { break }
+      guard rc == SQLITE_ROW else {
+        throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "reading entries")
+      }
+      let keyBytes = UnsafeBufferPointer(
+        start: sqlite3_column_text(s, 1), count: Int(sqlite3_column_bytes(s, 1)))
+      if !keyBytes.elementsEqual(currentKey) {
+        flush()
+        currentKey = Array(keyBytes)
+        currentName = String(decoding: keyBytes, as: UTF8.self)
+      }
+      let dayBytes = UnsafeBufferPointer(
+        start: sqlite3_column_text(s, 2), count: Int(sqlite3_column_bytes(s, 2)))
+      guard let day = Day.parseISO(bytes: dayBytes) else { continue }
+      let value: Double? =
+        sqlite3_column_type(s, 3) == SQLITE_NULL ? nil : sqlite3_column_double(s, 3)
+      let retracts: Int64? =
+        sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : sqlite3_column_int64(s, 4)
+      group.append(
+        SeriesRow(id: sqlite3_column_int64(s, 0), asOf: day, value: value, retracts: retracts))
+    }
+    flush()
+    return out
+  }
+
+  /// The latest value entry of `user` that no retraction withdraws: what `undo` retracts.
+  public func lastUndoable(by user: String) throws(StoreError) -> ActualEntry? {
+    try guarded {
+      try writer.read { db in
+        let retracted = Set(
+          try Int64.fetchAll(db, sql: "SELECT retracts FROM entry WHERE retracts IS NOT NULL"))
+        let cursor =
+          try EntryRecord
+          .filter(EntryRecord.Columns.enteredBy == user && EntryRecord.Columns.retracts == nil)
+          .order(EntryRecord.Columns.id.desc)
+          .fetchCursor(db)
+        while let record = try cursor.next() {
+          if let id = record.id, !retracted.contains(id) { return record.entry }
+        }
+        return nil
+      }
+    }
+  }
+
+  /// SQLite's data version on the writer connection changes whenever another connection
+  /// (another process) commits; with this handle's own commits it makes the token, so the
+  /// dashboard sees new entries without reading them all.
+  public func changeToken() throws(StoreError) -> StoreChangeToken {
+    let version = try guarded {
+      try writer.writeWithoutTransaction { db in
+        try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+      }
+    }
+    return StoreChangeToken(version, Int64(ownCommits.withLock { $0 }))
+  }
+
+  public func count() throws(StoreError) -> Int {
+    try guarded { try writer.read { db in try EntryRecord.fetchCount(db) } }
+  }
+
+  private func refuseIfClosed() throws(StoreError) {
+    if closed.withLock({ $0 }) { throw StoreError.unavailable(reason: "the store was closed") }
+  }
+
+  public func close() {
+    guard
+      !closed.withLock({ was in
+        defer { was = true }; return was
+      })
+    else { return }
+    if let pool = writer as? DatabasePool {
+      try? pool.close()
+    } else if let queue = writer as? DatabaseQueue {
+      try? queue.close()
+    }
+  }
+}
+
+/// The columns of an entry that the series read takes from the covering index.
+struct SeriesRow: LoggedEntry {
+  var id: Int64
+  var asOf: Day
+  var value: Double?
+  var retracts: Int64?
+}
+
+/// Runs `body` holding an exclusive `flock` on the file at `path` (created if missing), so that
+/// processes run it one at a time. Without a lock file (a read-only folder) `body` just runs.
+private func withFileLock<T>(_ path: String, mode: mode_t, _ body: () throws -> T) rethrows -> T {
+  let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, mode)
+  guard fd >= 0 else { return try body() }
+  defer { close(fd) }  // closing the file releases the lock
+  var info = stat()
+  if fstat(fd, &info) == 0, info.st_uid == getuid() { fchmod(fd, mode) }
+  while flock(fd, LOCK_EX) != 0, errno == EINTR {}
+  return try body()
+}

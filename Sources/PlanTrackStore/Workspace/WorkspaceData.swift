@@ -1,0 +1,37 @@
+import PlanTrackCore
+
+/// A workspace's targets and the effective series of its store, read together: what every
+/// status, export and dashboard view is computed from.
+public struct WorkspaceData: Sendable {
+  public let targets: TargetSet
+  /// The effective series by target key.
+  public let series: [String: [Observation]]
+
+  public init(targets: TargetSet, series: [String: [Observation]]) {
+    self.targets = targets
+    self.series = series
+  }
+
+  /// Every target's status at `asOf`, in target-file order, keeping those `filter` lets
+  /// through (see `StatusEngine.evaluate(_:series:asOf:filter:)`).
+  public func statuses(asOf: Day, filter: TargetFilter = .all) -> [TargetStatus] {
+    StatusEngine().evaluate(targets.targets, series: series, asOf: asOf, filter: filter)
+  }
+}
+
+extension Workspace {
+  /// Reads the target files (on other threads) while `store`'s series is read on this one.
+  /// With no store (nothing recorded yet) every series is empty.
+  public func load(store: (any ActualsStore)?) throws(StoreError) -> WorkspaceData {
+    do {
+      let (targets, series) = try Parallel.pair({ [self] in loadTargets() }) {
+        () throws(StoreError) in try store?.seriesByKey() ?? [:]
+      }
+      return WorkspaceData(targets: targets, series: series)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw StoreError(readFailure: error)
+    }
+  }
+}

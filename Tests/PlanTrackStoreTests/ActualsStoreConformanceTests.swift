@@ -1,0 +1,283 @@
+import Foundation
+import PlanTrackCore
+import Testing
+
+@testable import PlanTrackStore
+
+private let stock = "sd-nev-countryside/nev-stock"
+private let chargers = "sd-nev-countryside/public-chargers"
+
+private func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+/// A value entry for `key` (the NEV stock target unless another is named).
+private func figure(
+  _ key: String = stock, _ iso: String, _ value: Double, by user: String = "li",
+  at time: String = "2025-03-01T08:00:00Z"
+) -> NewEntry {
+  .value(key: key, asOf: day(iso), value: value, by: user, at: time)
+}
+
+/// Each implementation of `ActualsStore`, as the conformance suite runs it. A new backend
+/// adds a case here (PostgreSQL: a throw-away database on the test cluster).
+enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+  case sqliteFile = "SQLite file"
+  case sqliteMemory = "SQLite in memory"
+
+  var testDescription: String { rawValue }
+
+  /// A fresh, empty store, and a way to open a second handle onto the same store (another
+  /// writer: another process's connection for a file; the same handle in memory).
+  func make() throws -> StoreFixture {
+    switch self {
+    case .sqliteFile:
+      let dir = try TemporaryDirectory()
+      let path = dir.url.appendingPathComponent("plantrack.sqlite").path
+      return StoreFixture(
+        store: try SQLiteActualsStore.open(path: path),
+        another: { try SQLiteActualsStore.open(path: path) }, cleanup: { dir.remove() })
+    case .sqliteMemory:
+      let store = try SQLiteActualsStore.inMemory()
+      return StoreFixture(store: store, another: { store }, cleanup: {})
+    }
+  }
+}
+
+/// A store under test and what it takes to clean it up.
+struct StoreFixture {
+  let store: any ActualsStore
+  let another: () throws -> any ActualsStore
+  let cleanup: () -> Void
+}
+
+/// The behaviour every `ActualsStore` must have, written once against the protocol and run
+/// against every backend.
+@Suite("Actuals store conformance")
+struct ActualsStoreConformanceTests {
+  @Test(arguments: StoreBackend.allCases)
+  func aFreshStoreIsEmpty(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    #expect(try store.count() == 0)
+    #expect(try store.entries(key: stock).isEmpty)
+    #expect(try store.seriesByKey().isEmpty)
+    #expect(try store.lastUndoable(by: "li") == nil)
+    #expect(!store.isReadOnly)
+  }
+
+  @Test(arguments: StoreBackend.allCases)
+  func appendReturnsTheStoredEntriesWithIncreasingIds(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    let stored = try store.append([
+      .value(
+        key: stock, asOf: day("2025-01-31"), value: 150.5, input: "1505000辆", note: "一月",
+        source: "统计月报", by: "li", at: "2025-02-03T09:00:00Z"),
+      figure(chargers, "2025-01-31", 12),
+    ])
+    #expect(stored.count == 2)
+    #expect(stored[0].id < stored[1].id)
+    #expect(
+      stored[0]
+        == ActualEntry(
+          id: stored[0].id, key: stock, asOf: day("2025-01-31"), value: 150.5,
+          input: "1505000辆", note: "一月", source: "统计月报", enteredBy: "li",
+          enteredAt: "2025-02-03T09:00:00Z"))
+    let more = try store.append([figure(stock, "2025-02-28", 160)])
+    #expect(more[0].id > stored[1].id)
+    #expect(try store.count() == 3)
+    // What was returned is what is stored.
+    #expect(try store.entries(key: stock) == [stored[0], more[0]])
+  }
+
+  @Test(arguments: StoreBackend.allCases)
+  func entriesOfAKeyAreInEntryOrderNotDateOrder(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    try store.append([figure(stock, "2025-03-31", 3)])
+    try store.append([figure(chargers, "2025-01-31", 99)])
+    try store.append([figure(stock, "2025-01-31", 1), figure(stock, "2025-02-28", 2)])
+    let entries = try store.entries(key: stock)
+    #expect(entries.map(\.value) == [3, 1, 2])
+    #expect(entries.map(\.asOf) == [day("2025-03-31"), day("2025-01-31"), day("2025-02-28")])
+    #expect(try store.entries(key: chargers).map(\.value) == [99])
+  }
+
+  @Test(arguments: StoreBackend.allCases)
+  func aCorrectionSupersedesAndARetractionBringsBackWhatItCorrected(_ backend: StoreBackend)
+    throws
+  {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    let first = try store.append([
+      figure(stock, "2025-01-31", 150), figure(stock, "2025-02-28", 160),
+    ])
+    let correction = try store.append([figure(stock, "2025-01-31", 151, by: "wang")])[0]
+    #expect(
+      try store.seriesByKey()[stock] == [
+        Observation(day: day("2025-01-31"), value: 151),
+        Observation(day: day("2025-02-28"), value: 160),
+      ])
+    let retraction = try store.append([
+      .retraction(of: correction, note: "录入错误", by: "li", at: "2025-03-02T10:00:00Z")
+    ])[0]
+    #expect(retraction.retracts == correction.id && retraction.value == nil)
+    #expect(retraction.asOf == day("2025-01-31"))
+    #expect(
+      try store.seriesByKey()[stock] == [
+        Observation(day: day("2025-01-31"), value: 150),
+        Observation(day: day("2025-02-28"), value: 160),
+      ])
+    try store.append([.retraction(of: first[1], by: "li", at: "2025-03-02T10:05:00Z")])
+    #expect(try store.seriesByKey()[stock] == [Observation(day: day("2025-01-31"), value: 150)])
+    // The history keeps every entry.
+    #expect(try store.count() == 5)
+  }
+
+  /// The store's series read, however fast, gives what resolving each target's full entries
+  /// with `EntryLog` gives: on seeded random logs of values, corrections and retractions.
+  @Test(arguments: StoreBackend.allCases)
+  func theSeriesReadAgreesWithEntryLogOnRandomLogs(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    var rng = SplitMix64(seed: 20_261_204)
+    let keys = ["b/x", "a/y", "c/z", "a/z-2"]
+    var stored: [ActualEntry] = []
+    for _ in 0..<30 {
+      var batch: [NewEntry] = []
+      for _ in 0..<(1 + rng.int(6)) {
+        if !stored.isEmpty, rng.int(4) == 0 {
+          batch.append(.retraction(of: rng.pick(stored), by: "u", at: "t"))
+        } else {
+          let d = Day(year: 2024, month: 1 + rng.int(6), day: 28)!
+          batch.append(
+            .value(key: rng.pick(keys), asOf: d, value: Double(rng.int(1000)), by: "u", at: "t"))
+        }
+      }
+      stored += try store.append(batch).filter { !$0.isRetraction }
+    }
+    var expected: [String: [Observation]] = [:]
+    for key in keys {
+      let series = EntryLog.series(try store.entries(key: key))
+      if !series.isEmpty { expected[key] = series }
+    }
+    #expect(try store.seriesByKey() == expected)
+    #expect(expected.count >= 3)
+  }
+
+  @Test(arguments: StoreBackend.allCases)
+  func lastUndoableSkipsRetractedAndOtherUsersEntriesAndWalksBack(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    let li = try store.append([
+      figure(stock, "2025-01-31", 1, by: "li"), figure(stock, "2025-02-28", 2, by: "li"),
+    ])
+    let wang = try store.append([figure(stock, "2025-03-31", 3, by: "wang")])[0]
+    #expect(try store.lastUndoable(by: "li") == li[1])
+    #expect(try store.lastUndoable(by: "wang") == wang)
+    #expect(try store.lastUndoable(by: "zhao") == nil)
+    // An undo retracts li's latest entry; the retraction itself is not undoable.
+    try store.append([.retraction(of: li[1], by: "li", at: "2025-04-01T00:00:00Z")])
+    #expect(try store.lastUndoable(by: "li") == li[0])
+    // An entry retracted by someone else is not undoable either.
+    try store.append([.retraction(of: li[0], by: "wang", at: "2025-04-01T00:01:00Z")])
+    #expect(try store.lastUndoable(by: "li") == nil)
+    #expect(try store.lastUndoable(by: "wang") == wang)
+  }
+
+  @Test(arguments: StoreBackend.allCases, [Double.nan, .infinity, -.infinity, 2e15])
+  func aBatchWithANonFiniteValueWritesNothing(_ backend: StoreBackend, bad: Double) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    try store.append([figure(stock, "2025-01-31", 1)])
+    #expect(throws: StoreError.self) {
+      try store.append([
+        figure(stock, "2025-02-28", 2), figure(stock, "2025-03-31", bad),
+        figure(stock, "2025-04-30", 4),
+      ])
+    }
+    #expect(try store.entries(key: stock).map(\.value) == [1])
+  }
+
+  /// The database's own constraints refuse an entry after others of the same batch were
+  /// written: the whole batch is rolled back, and the refusal is a `StoreError.rejected`.
+  @Test(arguments: StoreBackend.allCases)
+  func aBatchRefusedHalfwayIsRolledBack(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    try store.append([figure(stock, "2025-01-31", 1)])
+    var badKey = figure(stock, "2025-03-31", 3)
+    badKey.key = ""
+    var noUser = figure(stock, "2025-03-31", 3)
+    noUser.enteredBy = ""
+    for bad in [badKey, noUser] {
+      do {
+        try store.append([figure(stock, "2025-02-28", 2), figure(chargers, "2025-02-28", 5), bad])
+        Issue.record("the batch was accepted")
+      } catch let error as StoreError {
+        guard case .rejected = error else {
+          Issue.record("expected .rejected, got \(error)")
+          continue
+        }
+      }
+      #expect(try store.count() == 1)
+      #expect(try store.entries(key: chargers).isEmpty)
+    }
+  }
+
+  @Test(arguments: StoreBackend.allCases)
+  func aRetractionOfAnUnknownEntryIsRefused(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    var ghost = try store.append([figure(stock, "2025-01-31", 1)])[0]
+    ghost.id += 1000
+    #expect(throws: StoreError.self) {
+      try store.append([.retraction(of: ghost, by: "li", at: "2025-04-01T00:00:00Z")])
+    }
+    #expect(try store.count() == 1)
+  }
+
+  /// The change token stays while nothing is committed and changes with every commit, this
+  /// handle's or another writer's: what the dashboard's live update polls.
+  @Test(arguments: StoreBackend.allCases)
+  func theChangeTokenChangesWithEveryCommit(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let store = fixture.store
+    let t0 = try store.changeToken()
+    #expect(try store.changeToken() == t0)
+    _ = try store.seriesByKey()
+    #expect(try store.changeToken() == t0, "a read changed the token")
+    try store.append([figure(stock, "2025-01-31", 1)])
+    let t1 = try store.changeToken()
+    #expect(t1 != t0, "this handle's commit did not change the token")
+    let other = try fixture.another()
+    try other.append([figure(stock, "2025-02-28", 2)])
+    let t2 = try store.changeToken()
+    #expect(t2 != t1, "another writer's commit did not change the token")
+    #expect(try store.seriesByKey()[stock]?.count == 2)
+    // A refused batch commits nothing.
+    _ = try? store.append([figure(stock, "2025-03-31", .nan)])
+    #expect(try store.changeToken() == t2)
+  }
+
+  /// After `close`, calls fail with a `StoreError` (not a crash, not another library's error).
+  @Test(arguments: StoreBackend.allCases)
+  func aClosedStoreFailsWithAStoreError(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    try fixture.store.append([figure(stock, "2025-01-31", 1)])
+    fixture.store.close()
+    #expect(throws: StoreError.self) { try fixture.store.seriesByKey() }
+    #expect(throws: StoreError.self) { try fixture.store.entries(key: stock) }
+    #expect(throws: StoreError.self) { try fixture.store.append([figure(stock, "2025-02-28", 2)]) }
+  }
+}
