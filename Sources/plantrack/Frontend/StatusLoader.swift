@@ -40,8 +40,8 @@ struct LoadedWorkspace {
     if reportFindings, targets.hasErrors {
       let n = targets.findings.filter { $0.severity == .error }.count
       Frontend.warn(
-        "plantrack: \(n) error(s) in target files; those targets are left out (run `plantrack check`)"
-      )
+        "plantrack: \(ProblemCode.targetFilesHaveErrors) \(n) error(s) in target files; "
+          + "those targets are left out (run `plantrack check`)")
     }
     return LoadedWorkspace(workspace: workspace, targets: targets, series: series)
   }
