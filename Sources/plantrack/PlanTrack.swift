@@ -36,7 +36,8 @@ enum Main {
   }
 
   /// Prints `error` the way its kind asks and returns the exit code: 0 for help and version,
-  /// 2 for usage errors, 1 for everything else, with one line on standard error.
+  /// 2 for usage errors, 1 for everything else, with one line on standard error that starts
+  /// with the error's code (`plantrack: PT301 …`; `PT999` for an error without one).
   static func report(_ error: Error) -> Int32 {
     if let code = error as? ExitCode { return code.rawValue }
     let code = PlanTrack.exitCode(for: error)
@@ -49,7 +50,8 @@ enum Main {
       Frontend.warn("(see `plantrack help`)")
       return 2
     }
-    Frontend.warn("plantrack: \(error)")
+    let problem = (error as? any CodedError)?.code ?? .unexpected
+    Frontend.warn("plantrack: \(problem) \(error)")
     return 1
   }
 }

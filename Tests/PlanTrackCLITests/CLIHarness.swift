@@ -1,4 +1,5 @@
 import Foundation
+import PlanTrackCore
 import Testing
 
 /// Runs the real `plantrack` binary as a subprocess, in temporary workspaces.
@@ -39,6 +40,20 @@ struct RunResult {
   var stderr: String
   /// The non-empty lines of standard error.
   var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+
+  /// The code of the error line `plantrack: PT301 …` on standard error, if there is one.
+  var problem: ProblemCode? {
+    let prefix = "plantrack: "
+    guard let line = stderrLines.first(where: { $0.hasPrefix(prefix) }) else { return nil }
+    return ProblemCode(rawValue: String(line.dropFirst(prefix.count).prefix(5)))
+  }
+
+  /// The findings on standard error as `location code`, e.g. `targets/x.yaml:11:51 PT104`.
+  var findings: [String] {
+    stderrLines.compactMap { line in
+      line.firstMatch(of: #/^(.+?): (?:error|warning): (PT\d{3}) /#).map { "\($0.1) \($0.2)" }
+    }
+  }
 }
 
 /// A started `plantrack` process whose output goes to files (no pipe can fill up and block it).

@@ -1,4 +1,5 @@
 import Foundation
+import PlanTrackCore
 import Testing
 
 /// The real binary in a real terminal: tmux sessions driven with send-keys and read with
@@ -188,6 +189,7 @@ import Testing
     let ws = try TempWorkspace(["t.yaml": Self.file])
     let r = ws.run([])
     #expect(r.code == 1)
+    #expect(r.problem == .notATerminal, "\(r.stderr)")
     #expect(r.stderr.contains("plantrack status"))
     #expect(r.stderr.split(separator: "\n").count == 1)
   }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanTrackCore
 import Testing
 
 /// `plantrack export` and `plantrack diff` as a user runs them.
@@ -71,10 +72,14 @@ import Testing
     try ws.write("{\"schema\": 9, \"asOf\": \"2024-06-30\", \"targets\": []}", to: "future.json")
     let bad = ws.run(["diff", "bad.json", "bad.json"])
     #expect(bad.code == 1)
-    #expect(bad.stderr.contains("bad.json:3:17: a value was expected"), "\(bad.stderr)")
+    #expect(bad.problem == .invalidJSON, "\(bad.stderr)")
+    #expect(bad.stderr.contains("bad.json:3:17:"), "\(bad.stderr)")
     let future = ws.run(["diff", "future.json", "future.json"])
     #expect(future.code == 1)
-    #expect(future.stderr.contains("schema 9"))
-    #expect(ws.run(["diff", "missing.json", "bad.json"]).code == 1)
+    #expect(future.problem == .unknownSnapshotSchema, "\(future.stderr)")
+    #expect(future.stderr.contains("9"))
+    let missing = ws.run(["diff", "missing.json", "bad.json"])
+    #expect(missing.code == 1)
+    #expect(missing.problem == .cannotReadFile, "\(missing.stderr)")
   }
 }

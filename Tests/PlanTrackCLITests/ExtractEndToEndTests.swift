@@ -1,4 +1,5 @@
 import Foundation
+import PlanTrackCore
 import Testing
 
 /// `plantrack extract` driven as a user runs it: the seeds in, JSON and YAML out.
@@ -105,10 +106,12 @@ import Testing
     let before = try Data(contentsOf: URL(fileURLWithPath: written[0]))
     let again = ws.run(["extract", seed, "--out", "targets"])
     #expect(again.code == 1)
-    #expect(again.stderr.contains("exists already"))
+    #expect(again.problem == .outputFileExists, "\(again.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: written[0])) == before)
     #expect(ws.run(["extract", seed, "--out", "targets", "--format", "json"]).code == 2)
-    #expect(ws.run(["extract", seed, "--out", "nowhere"]).code == 1)
+    let nowhere = ws.run(["extract", seed, "--out", "nowhere"])
+    #expect(nowhere.code == 1)
+    #expect(nowhere.problem == .outputFolderMissing, "\(nowhere.stderr)")
   }
 
   @Test func badInputIsOneLineAndANonZeroExit() throws {
@@ -121,12 +124,13 @@ import Testing
     let missing = ws.run(["extract", "nowhere.txt"])
     #expect(missing.code == 1)
     #expect(missing.stderr.split(separator: "\n").count == 1, "\(missing.stderr)")
+    #expect(missing.problem == .cannotReadFile, "\(missing.stderr)")
     #expect(missing.stderr.contains("nowhere.txt"))
 
     try Data([0xFF, 0xFE, 0x41, 0xC3]).write(to: ws.root.appendingPathComponent("latin.txt"))
     let latin = ws.run(["extract", "latin.txt"])
     #expect(latin.code == 1)
-    #expect(latin.stderr.contains("not UTF-8"))
+    #expect(latin.problem == .notUTF8, "\(latin.stderr)")
     #expect(latin.stdout.isEmpty)
 
     for args in [

@@ -1,4 +1,5 @@
 import Foundation
+import PlanTrackCore
 import Testing
 
 /// `import` (all or nothing) and `check` (file:line:column findings).
@@ -21,9 +22,10 @@ import Testing
     let bad = ws.run(["import", "bad.csv"])
     #expect(bad.code == 1)
     #expect(bad.stdout.isEmpty, "\(bad.stdout)")
-    let located = bad.stderrLines.filter { $0.hasPrefix("bad.csv:") }
-    #expect(located.count == 1, "\(bad.stderr)")
-    #expect(located.first?.hasPrefix("bad.csv:4:") == true, "\(bad.stderr)")
+    // One line per finding, then the one-line reason.
+    #expect(bad.findings == ["bad.csv:4:9 PT405"], "\(bad.stderr)")
+    #expect(bad.stderrLines.count == 2, "\(bad.stderr)")
+    #expect(bad.problem == .importRejected, "\(bad.stderr)")
     #expect(!ws.storeExists)
     #expect(ws.historyRows("t/nev").isEmpty)
     #expect(ws.historyRows("t/share").isEmpty)
@@ -41,10 +43,9 @@ import Testing
       """, to: "bad2.csv")
     let bad2 = ws.run(["import", "bad2.csv"])
     #expect(bad2.code == 1)
-    let lines = bad2.stderrLines.filter { $0.hasPrefix("bad2.csv:") }
-    #expect(lines.count == 2, "\(bad2.stderr)")
-    #expect(lines.first?.hasPrefix("bad2.csv:3:") == true, "\(bad2.stderr)")
-    #expect(lines.last?.hasPrefix("bad2.csv:5:") == true, "\(bad2.stderr)")
+    #expect(bad2.findings == ["bad2.csv:3:1 PT304", "bad2.csv:5:20 PT404"], "\(bad2.stderr)")
+    #expect(bad2.stderrLines.count == 3, "\(bad2.stderr)")
+    #expect(bad2.problem == .importRejected, "\(bad2.stderr)")
     #expect(ws.historyRows("t/nev").count == 1)
     #expect(ws.historyRows("t/share").isEmpty)
 
@@ -93,12 +94,13 @@ import Testing
     let bad = ws.run(["check"])
     #expect(bad.code == 1)
     #expect(!bad.stdout.hasPrefix("ok:"))
-    let findings = bad.stderrLines.filter { $0.hasPrefix("targets/x.yaml:") }
-    #expect(findings.count == 1, "\(bad.stderr)")
+    // One line per finding, gcc-style with the code first, then the one-line reason.
     #expect(
-      findings.allSatisfy { $0.contains(#/^targets\/x\.yaml:11:[1-9]\d*: error: /#) },
-      "\(bad.stderr)"
-    )
+      bad.stderrLines.first?.contains(#/^targets\/x\.yaml:11:[1-9]\d*: error: PT104 /#) == true,
+      "\(bad.stderr)")
+    #expect(bad.findings == ["targets/x.yaml:11:61 PT104"], "\(bad.stderr)")
+    #expect(bad.stderrLines.count == 2, "\(bad.stderr)")
+    #expect(bad.problem == .targetFilesHaveErrors, "\(bad.stderr)")
     #expect(!bad.stderr.contains("targets/t.yaml"))
 
     // The valid file's targets still appear in status, with a warning on stderr.

@@ -1,4 +1,5 @@
 import Foundation
+import PlanTrackCore
 import Testing
 
 /// `record`, `history`, `undo`: bad input writes nothing; the audit trail; concurrency.
@@ -7,9 +8,10 @@ import Testing
     levelTarget("nev"), levelTarget("share", unit: "%", baseline: 50, goal: 30, comparator: "<="),
   ])
 
-  /// Each bad `record` exits with `code`, says why, and writes nothing.
+  /// Each bad `record` exits with `code`, says why (with `problem` for exit 1), and writes
+  /// nothing.
   func expectRejected(
-    _ ws: TempWorkspace, _ args: [String], code: Int32,
+    _ ws: TempWorkspace, _ args: [String], code: Int32, problem: ProblemCode?,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
     let r = ws.run(["record"] + args)
@@ -20,6 +22,7 @@ import Testing
         r.stderrLines.count == 1, "expected one line on stderr: \(r.stderr)",
         sourceLocation: sourceLocation)
       #expect(r.stderr.hasPrefix("plantrack: "), sourceLocation: sourceLocation)
+      #expect(r.problem == problem, "\(r.stderr)", sourceLocation: sourceLocation)
     } else {
       #expect(!r.stderr.isEmpty, sourceLocation: sourceLocation)
     }
@@ -27,34 +30,36 @@ import Testing
 
   @Test func badInputWritesNothing() throws {
     let ws = try TempWorkspace(["t.yaml": Self.file])
-    let bad: [([String], Int32)] = [
-      (["t/nope", "140"], 1),  // unknown key
-      (["nev", "140"], 1),  // a bare target id is not a key
-      (["t/nev", "abc"], 1),  // unparseable value
-      (["t/nev", "140", "--date", "2025-02-30"], 2),  // a date that does not exist: usage error
-      (["t/nev", "140", "--date", "2025/01/31"], 2),
-      (["t/nev", "5%"], 1),  // incompatible unit
-      (["t/nev", "140", "--unit", "亿元"], 1),
-      (["t/share", "5万辆"], 1),
+    let bad: [([String], Int32, ProblemCode?)] = [
+      (["t/nope", "140"], 1, .unknownTargetKey),
+      (["nev", "140"], 1, .unknownTargetKey),  // a bare target id is not a key
+      (["t/nev", "abc"], 1, .unreadableValue),
+      // A date that does not exist is a usage error.
+      (["t/nev", "140", "--date", "2025-02-30"], 2, nil),
+      (["t/nev", "140", "--date", "2025/01/31"], 2, nil),
+      (["t/nev", "5%"], 1, .incompatibleUnits),
+      (["t/nev", "140", "--unit", "亿元"], 1, .incompatibleUnits),
+      (["t/share", "5万辆"], 1, .incompatibleUnits),
     ]
-    for (args, code) in bad {
+    for (args, code, problem) in bad {
       let withDate = args.contains("--date") ? args : args + ["--date", "2024-01-31"]
-      expectRejected(ws, withDate, code: code)
+      expectRejected(ws, withDate, code: code, problem: problem)
     }
     #expect(!ws.storeExists, "a rejected record created plantrack.sqlite")
     #expect(ws.historyRows("t/nev").isEmpty)
 
     // With a store in place, bad input adds no entry either.
     #expect(ws.run(["record", "t/nev", "140", "--date", "2024-01-31"]).code == 0)
-    for (args, code) in bad {
+    for (args, code, problem) in bad {
       let withDate = args.contains("--date") ? args : args + ["--date", "2024-02-29"]
-      expectRejected(ws, withDate, code: code)
+      expectRejected(ws, withDate, code: code, problem: problem)
     }
     #expect(ws.historyRows("t/nev").count == 1)
     #expect(ws.historyRows("t/share").isEmpty)
     let unknown = ws.run(["history", "t/nope"])
     #expect(unknown.code == 1)
     #expect(unknown.stderrLines.count == 1)
+    #expect(unknown.problem == .unknownTargetKey, "\(unknown.stderr)")
   }
 
   @Test func historyCorrectionsAndUndo() throws {
@@ -65,6 +70,7 @@ import Testing
     let none = ws.run(["undo"], env: alice)
     #expect(none.code == 1)
     #expect(none.stderrLines.count == 1)
+    #expect(none.problem == .nothingToUndo, "\(none.stderr)")
     #expect(!ws.storeExists)
 
     #expect(ws.run(["record", "t/nev", "120", "--date", "2024-01-31"], env: alice).code == 0)
@@ -109,6 +115,7 @@ import Testing
     let empty = ws.run(["undo"], env: alice)
     #expect(empty.code == 1)
     #expect(empty.stderrLines.count == 1)
+    #expect(empty.problem == .nothingToUndo, "\(empty.stderr)")
     #expect(empty.stderr.contains("alice"))
     // Bob's entry is untouched.
     #expect(ws.statusJSON(asOf: "2024-03-01")?.number("t/share", "actual") == 45)

@@ -1,4 +1,5 @@
 import Foundation
+import PlanTrackCore
 import Testing
 
 /// Exit codes for usage errors, help, and how the workspace is found.
@@ -86,7 +87,7 @@ import Testing
       let r = outside.run(args, env: env)
       #expect(r.code == 1, "\(args) \(env): \(r.stderr)")
       #expect(r.stderrLines.count == 1, "\(r.stderr)")
-      #expect(r.stderr.contains("not a plantrack workspace"), "\(r.stderr)")
+      #expect(r.problem == .notAWorkspace, "\(r.stderr)")
     }
   }
 }

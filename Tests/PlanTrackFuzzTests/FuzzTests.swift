@@ -135,7 +135,7 @@ struct FuzzTests {
         // What extract writes is a target file that reads back without a YAML error.
         for (id, yaml) in x.yamlFiles(sourceFile: "f.txt") {
           let file = TargetFile.parse(yaml: yaml, file: id + ".yaml")
-          let syntax = file.findings.filter { $0.message.hasPrefix("YAML") }
+          let syntax = file.findings.filter { $0.code == .yamlSyntax }
           #expect(syntax.isEmpty, "\(label): \(syntax.map(\.description))")
         }
       }

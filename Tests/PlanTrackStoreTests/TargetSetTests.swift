@@ -39,7 +39,7 @@ struct TargetSetTests {
     #expect(errors.count == 1)
     #expect(errors.first?.file == "targets/broken.yaml")
     #expect(errors.first?.line == 3)
-    #expect(errors.first?.message.hasPrefix("YAML syntax") == true)
+    #expect(errors.first?.code == .yamlSyntax)
   }
 
   @Test func aDuplicateDocumentIdAcrossFilesIsAFinding() throws {
@@ -55,9 +55,10 @@ struct TargetSetTests {
     let errors = set.findings.filter { $0.severity == .error }
     #expect(errors.count == 1)
     #expect(errors.first?.file == "targets/shared.yaml")
-    #expect(
-      errors.first?.message
-        == "document id “shared” is already used by targets/shared-copy.yaml; ids must be unique")
+    #expect(errors.first?.code == .duplicateDocumentID)
+    // It names the id and the file that has it first.
+    #expect(errors.first?.message.contains("“shared”") == true, "\(errors)")
+    #expect(errors.first?.message.contains("targets/shared-copy.yaml") == true, "\(errors)")
   }
 
   @Test func anInvalidUTF8FileIsAFinding() throws {
@@ -71,8 +72,8 @@ struct TargetSetTests {
     let set = TargetSet.load(directory: dir.url)
     #expect(set.targets.map(\.key) == ["good/a"])
     #expect(
-      set.findings.map(\.description) == [
-        "targets/latin.yaml: error: the file is not valid UTF-8 text"
+      set.findings.map { "\($0.file):\($0.line) \($0.severity) \($0.code)" } == [
+        "targets/latin.yaml:0 error PT002"
       ])
   }
 
@@ -101,9 +102,11 @@ struct TargetSetTests {
     #expect(set.targets.map(\.key) == ["real-id/a"])
     #expect(set.findings.count == 1)
     #expect(set.findings.first?.severity == .warning)
-    #expect(
-      set.findings.first?.description
-        == "targets/renamed.yaml: warning: file name should be real-id.yaml, after the document id")
+    #expect(set.findings.first?.code == .fileNameMismatch)
+    #expect(set.findings.first?.file == "targets/renamed.yaml")
+    #expect(set.findings.first?.line == 0)
+    // It names the file name to use.
+    #expect(set.findings.first?.message.contains("real-id.yaml") == true)
   }
 
   @Test func findingsAreSortedByFileThenLine() throws {
@@ -120,10 +123,11 @@ struct TargetSetTests {
       targetFile(id: "c").replacingOccurrences(of: "value: 10", with: "value: ten"))
 
     let set = TargetSet.load(directory: dir.url)
-    let locations = set.findings.map { "\($0.file):\($0.line):\($0.column)" }
+    let locations = set.findings.map { "\($0.file):\($0.line):\($0.column) \($0.code)" }
     #expect(
       locations == [
-        "targets/a.yaml:5:5", "targets/a.yaml:10:5", "targets/b.yaml:0:0", "targets/c.yaml:11:35",
+        "targets/a.yaml:5:5 PT107", "targets/a.yaml:10:5 PT106", "targets/b.yaml:0:0 PT124",
+        "targets/c.yaml:11:35 PT111",
       ])
     #expect(set.targets.isEmpty)
     #expect(set.documents.map(\.id) == ["a", "c"])

@@ -1,6 +1,7 @@
 /// A problem in the user's content, located in a file: a value, not a thrown error, so that
 /// every problem of every file can be reported together.
 public struct Finding: Hashable, Sendable, CustomStringConvertible {
+  /// Whether the problem keeps what it concerns from loading.
   public enum Severity: String, Sendable {
     case error, warning
   }
@@ -11,23 +12,31 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
   /// 1-based, counted in Unicode scalars; 0 when unknown.
   public var column: Int
   public var severity: Severity
+  /// What kind of problem this is; stable, unlike the message.
+  public var code: ProblemCode
   public var message: String
 
-  public init(file: String, line: Int, column: Int, severity: Severity = .error, message: String) {
+  /// A finding at `line`:`column` of `file` (0 for either when unknown).
+  public init(
+    file: String, line: Int, column: Int, severity: Severity = .error, code: ProblemCode,
+    message: String
+  ) {
     self.file = file
     self.line = line
     self.column = column
     self.severity = severity
+    self.code = code
     self.message = message
   }
 
-  /// `file:line:column: error: message`, the form editors and compilers use.
+  /// `file:line:column: error: PT104 message`, the form editors and compilers use, with the
+  /// code first in the message so that it can be matched and the text can change.
   public var description: String {
     var location = file
     if line > 0 {
       location += ":\(line)"
       if column > 0 { location += ":\(column)" }
     }
-    return "\(location): \(severity.rawValue): \(message)".escapingControls
+    return "\(location): \(severity.rawValue): \(code) \(message)".escapingControls
   }
 }

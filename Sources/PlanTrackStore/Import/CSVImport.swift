@@ -17,26 +17,37 @@ public enum CSVImport {
     } catch CSVReader.Problem.unterminatedQuote(let line, let column) {
       return (
         [],
-        [Finding(file: file, line: line, column: column, message: "a quoted field is never closed")]
+        [
+          Finding(
+            file: file, line: line, column: column, code: .csvUnclosedQuote,
+            message: "a quoted field is never closed")
+        ]
       )
     } catch CSVReader.Problem.textAfterQuote(let line, let column) {
       return (
         [],
         [
           Finding(
-            file: file, line: line, column: column,
+            file: file, line: line, column: column, code: .csvTextAfterQuote,
             message: "text after a closing quote; double a quote inside a quoted field (\"\")")
         ]
       )
     } catch {
-      return ([], [Finding(file: file, line: 0, column: 0, message: "\(error)")])
+      return (
+        [],
+        [
+          Finding(
+            file: file, line: 0, column: 0, code: (error as? any CodedError)?.code ?? .unexpected,
+            message: "\(error)")
+        ]
+      )
     }
     guard let header = records.first else {
       return (
         [],
         [
           Finding(
-            file: file, line: 1, column: 1,
+            file: file, line: 1, column: 1, code: .csvEmptyFile,
             message: "the file is empty; expected the header key,date,value[,unit,note,source]")
         ]
       )
@@ -47,14 +58,14 @@ public enum CSVImport {
     where !columns.contains(name) || names.firstIndex(of: name) != i {
       findings.append(
         Finding(
-          file: file, line: header.line, column: header.fields[i].column,
+          file: file, line: header.line, column: header.fields[i].column, code: .csvUnknownColumn,
           message:
             "unknown or repeated column “\(name)”; expected key,date,value[,unit,note,source]"))
     }
     for required in columns.prefix(3) where !names.contains(required) {
       findings.append(
         Finding(
-          file: file, line: header.line, column: 1,
+          file: file, line: header.line, column: 1, code: .csvMissingColumn,
           message:
             "the header has no “\(required)” column; expected key,date,value[,unit,note,source]"))
     }
@@ -65,13 +76,14 @@ public enum CSVImport {
     if records.count == 1 {
       findings.append(
         Finding(
-          file: file, line: header.line, column: 1, message: "the file has a header but no rows"))
+          file: file, line: header.line, column: 1, code: .csvNoRows,
+          message: "the file has a header but no rows"))
     }
     for record in records.dropFirst() {
       guard record.fields.count == names.count else {
         findings.append(
           Finding(
-            file: file, line: record.line, column: 1,
+            file: file, line: record.line, column: 1, code: .csvFieldCount,
             message: "expected \(names.count) fields, found \(record.fields.count)"))
         continue
       }
@@ -79,16 +91,17 @@ public enum CSVImport {
       func text(_ name: String) -> String? {
         field(name).map { $0.text.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
       }
-      func fail(_ name: String, _ message: String) {
+      func fail(_ name: String, _ code: ProblemCode, _ message: String) {
         let f = field(name)
         findings.append(
           Finding(
-            file: file, line: f?.line ?? record.line, column: f?.column ?? 1, message: message))
+            file: file, line: f?.line ?? record.line, column: f?.column ?? 1, code: code,
+            message: message))
       }
       let keyText = text("key") ?? ""
       let dateText = text("date") ?? ""
       guard let date = Day(iso: dateText) else {
-        fail("date", "date “\(dateText)” is not a date YYYY-MM-DD that exists")
+        fail("date", .invalidDate, "date “\(dateText)” is not a date YYYY-MM-DD that exists")
         continue
       }
       do {
@@ -97,15 +110,15 @@ public enum CSVImport {
             targets: targets, key: keyText, value: text("value") ?? "", unit: text("unit"),
             date: date, note: text("note"), source: text("source") ?? file, user: user, time: time))
       } catch let error as StoreError {
-        fail("key", "\(error)")
+        fail("key", error.code, "\(error)")
       } catch let error as QuantityError {
         switch error {
         case .unparseableUnit, .incompatibleUnits:
-          fail(text("unit") != nil ? "unit" : "value", "\(error)")
-        default: fail("value", "\(error)")
+          fail(text("unit") != nil ? "unit" : "value", error.code, "\(error)")
+        default: fail("value", error.code, "\(error)")
         }
       } catch {
-        fail("value", "\(error)")
+        fail("value", (error as? any CodedError)?.code ?? .unexpected, "\(error)")
       }
     }
     return (findings.isEmpty ? entries : [], findings)

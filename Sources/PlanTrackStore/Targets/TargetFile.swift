@@ -32,10 +32,13 @@ public struct TargetFile: Sendable {
     } catch {
       return TargetFile(
         file: file, document: nil, targets: [],
-        findings: [Finding(file: file, line: 0, column: 0, message: "\(error)")])
+        findings: [Finding(file: file, line: 0, column: 0, code: .yamlSyntax, message: "\(error)")])
     }
     guard let root, let top = reader.mapping(root, "a target file") else {
-      if root == nil { reader.error(nil, "the file is empty; expected “document:” and “targets:”") }
+      if root == nil {
+        reader.error(
+          nil, .emptyTargetFile, "the file is empty; expected “document:” and “targets:”")
+      }
       return TargetFile(file: file, document: nil, targets: [], findings: reader.findings)
     }
     reader.checkKeys(top, allowed: ["document", "targets"], in: "the file")
@@ -56,7 +59,7 @@ public struct TargetFile: Sendable {
           if let target {
             if let line = seen[target.id] {
               reader.error(
-                item,
+                item, .duplicateTargetID,
                 "duplicate target id “\(target.id)” (first at line \(line)); ids must be unique")
               continue
             }
@@ -66,7 +69,8 @@ public struct TargetFile: Sendable {
           if let target, after == before { targets.append(target) }
         }
       } else {
-        reader.error(list, "“targets” must be a list of targets (lines starting with “- ”)")
+        reader.error(
+          list, .notAList, "“targets” must be a list of targets (lines starting with “- ”)")
       }
     }
     return TargetFile(
@@ -81,14 +85,14 @@ public struct TargetFile: Sendable {
       .composer(let context, let problem, let mark, _):
       let ctx = context.map { " (\($0.text))" } ?? ""
       return Finding(
-        file: file, line: mark.line, column: mark.column,
+        file: file, line: mark.line, column: mark.column, code: .yamlSyntax,
         message: "YAML syntax: \(problem)\(ctx)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       return Finding(
-        file: file, line: context.mark.line, column: context.mark.column,
+        file: file, line: context.mark.line, column: context.mark.column, code: .duplicateYAMLKey,
         message: "duplicate key “\(duplicates.joined(separator: "”, “"))” in a mapping")
     default:
-      return Finding(file: file, line: 0, column: 0, message: "YAML: \(error)")
+      return Finding(file: file, line: 0, column: 0, code: .yamlSyntax, message: "YAML: \(error)")
     }
   }
 
@@ -99,13 +103,14 @@ public struct TargetFile: Sendable {
     let errorsBefore = r.findings.count
     let id = r.string(m, "id", in: what, required: true)
     if let id, !isSlug(id) {
-      r.error(m["id"], "document id “\(id)” must be an ASCII slug: a-z, 0-9 and “-”")
+      r.error(m["id"], .notASlug, "document id “\(id)” must be an ASCII slug: a-z, 0-9 and “-”")
     }
     let title = r.string(m, "title", in: what, required: true)
     let level = r.string(m, "level", in: what, required: false)
     if let level, !levels.contains(level) {
       r.error(
-        m["level"], "level must be one of: \(levels.joined(separator: ", ")) (found “\(level)”)")
+        m["level"], .unknownChoice,
+        "level must be one of: \(levels.joined(separator: ", ")) (found “\(level)”)")
     }
     var start: Day?
     var end: Day?
@@ -114,7 +119,7 @@ public struct TargetFile: Sendable {
       start = pm["start"].flatMap { r.day($0, "period start") }
       end = pm["end"].flatMap { r.day($0, "period end") }
       if let start, let end, end < start {
-        r.error(p, "period ends (\(end)) before it starts (\(start))")
+        r.error(p, .periodReversed, "period ends (\(end)) before it starts (\(start))")
       }
     }
     var sourceFile: String?
@@ -137,14 +142,18 @@ public struct TargetFile: Sendable {
     r.checkKeys(m, allowed: targetKeys, in: what)
     let id = r.string(m, "id", in: what, required: true)
     if let id, !isSlug(id) {
-      r.error(m["id"], "target id “\(id)” must be an ASCII slug: a-z, 0-9 and “-”")
+      r.error(m["id"], .notASlug, "target id “\(id)” must be an ASCII slug: a-z, 0-9 and “-”")
     }
     let name = r.string(m, "name", in: what, required: true)
     let category = r.string(m, "category", in: what, required: true)
     let kind = r.choice(m, "kind", in: what, required: true, as: TargetKind.self)
     var unit: MeasureUnit?
     if let u = r.string(m, "unit", in: what, required: true) {
-      do { unit = try MeasureUnit(parsing: u) } catch { r.error(m["unit"], "\(error)") }
+      do {
+        unit = try MeasureUnit(parsing: u)
+      } catch {
+        r.error(m["unit"], (error as? any CodedError)?.code ?? .unreadableUnit, "\(error)")
+      }
     }
     let explicitDirection = r.choice(m, "direction", in: what, required: false, as: Direction.self)
     let update = r.choice(m, "update", in: what, required: false, as: UpdateFrequency.self)
@@ -155,14 +164,16 @@ public struct TargetFile: Sendable {
       if v > 0, v < 1 {
         tolerance = v
       } else {
-        r.error(t, "tolerance must be a share between 0 and 1, like 0.05")
+        r.error(t, .toleranceOutOfRange, "tolerance must be a share between 0 and 1, like 0.05")
       }
     }
     let lead = r.value(m, "lead", in: what, required: false).flatMap { r.strings($0, "lead") } ?? []
     let perYearNode = r.value(m, "perYear", in: what, required: false)
     let perYear = perYearNode.flatMap { r.bool($0, "perYear") } ?? false
     if perYear, let kind = m["kind"]?.string, kind != TargetKind.increment.rawValue {
-      r.error(perYearNode, "“perYear” quotas are counted from 0 each year: use kind “increment”")
+      r.error(
+        perYearNode, .perYearNotIncrement,
+        "“perYear” quotas are counted from 0 each year: use kind “increment”")
     }
 
     var baseline: Baseline?
@@ -190,7 +201,9 @@ public struct TargetFile: Sendable {
           }
         }
       } else {
-        r.error(list, "“milestones” must be a non-empty list of { due, value, comparator }")
+        r.error(
+          list, list.sequence?.isEmpty == true ? .noMilestones : .notAList,
+          "“milestones” must be a non-empty list of { due, value, comparator }")
       }
     }
     guard let id, let name, let category, let kind, let unit, !milestones.isEmpty else {
@@ -199,16 +212,22 @@ public struct TargetFile: Sendable {
     milestones.sort { $0.0.due < $1.0.due }
     if perYear {
       for (a, b) in zip(milestones, milestones.dropFirst()) where a.0.due.year == b.0.due.year {
-        r.error(b.1, "a “perYear” target has one milestone per year; \(b.0.due.year) has two")
+        r.error(
+          b.1, .perYearTwiceInAYear,
+          "a “perYear” target has one milestone per year; \(b.0.due.year) has two")
       }
     }
 
     for (a, b) in zip(milestones, milestones.dropFirst()) where a.0.due == b.0.due {
-      r.error(b.1, "two milestones are due on \(b.0.due); each due date may appear once")
+      r.error(
+        b.1, .duplicateDueDate,
+        "two milestones are due on \(b.0.due); each due date may appear once")
     }
     if let baseline {
       for (ms, n) in milestones where ms.due <= baseline.date {
-        r.error(n, "milestone due \(ms.due) is not after the baseline date \(baseline.date)")
+        r.error(
+          n, .milestoneNotAfterBaseline,
+          "milestone due \(ms.due) is not after the baseline date \(baseline.date)")
       }
     }
     let direction = explicitDirection ?? defaultDirection(milestones.map(\.0), baseline: baseline)
@@ -246,12 +265,13 @@ public struct TargetFile: Sendable {
         }
         if comparatorNode != nil, comparator != "range" {
           r.error(
-            comparatorNode, "a { min, max } value needs comparator “range” (found “\(comparator)”)")
+            comparatorNode, .comparatorValueMismatch,
+            "a { min, max } value needs comparator “range” (found “\(comparator)”)")
         } else if let lo, let hi {
           if lo <= hi {
             goal = .range(min: lo, max: hi)
           } else {
-            r.error(valueNode, "range min \(lo) is greater than max \(hi)")
+            r.error(valueNode, .rangeReversed, "range min \(lo) is greater than max \(hi)")
           }
         }
       } else if let v = r.number(valueNode, "value") {
@@ -261,10 +281,12 @@ public struct TargetFile: Sendable {
         case "~": goal = .about(v, tolerance: tolerance)
         case "=": goal = .exactly(v)
         case "range":
-          r.error(comparatorNode, "comparator “range” needs a value { min: …, max: … }")
+          r.error(
+            comparatorNode, .comparatorValueMismatch,
+            "comparator “range” needs a value { min: …, max: … }")
         default:
           r.error(
-            comparatorNode,
+            comparatorNode, .unknownComparator,
             "unknown comparator “\(comparator)”; expected one of: >=, <=, ~, =, range")
         }
       }
@@ -297,7 +319,7 @@ public struct TargetFile: Sendable {
     for (ms, n) in milestones {
       if let implied = ms.goal.impliedDirection, implied != direction {
         r.error(
-          n,
+          n, .directionContradictsComparator,
           "direction “\(direction.rawValue)” contradicts comparator “\(ms.goal.comparator)”; "
             + "expected direction “\(implied.rawValue)”")
       }
@@ -308,7 +330,7 @@ public struct TargetFile: Sendable {
       for (ms, n) in milestones where ms.goal.impliedDirection != .decrease {
         if s * (ms.goal.pathValue(direction) - baseline.value) < 0 {
           r.error(
-            n,
+            n, .goalBehindBaseline,
             "direction “\(direction.rawValue)” contradicts the values: the goal "
               + "\(format(ms.goal.pathValue(direction))) is on the wrong side of the baseline "
               + "\(format(baseline.value))")
@@ -319,7 +341,7 @@ public struct TargetFile: Sendable {
     for (a, b) in zip(milestones, milestones.dropFirst())
     where !perYear && s * (b.0.goal.pathValue(direction) - a.0.goal.pathValue(direction)) < 0 {
       r.error(
-        b.1,
+        b.1, .milestonesGoBackwards,
         "direction “\(direction.rawValue)” contradicts the values: \(format(b.0.goal.pathValue(direction))) "
           + "due \(b.0.due) is behind \(format(a.0.goal.pathValue(direction))) due \(a.0.due)")
     }

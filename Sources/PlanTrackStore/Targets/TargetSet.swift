@@ -26,7 +26,7 @@ public struct TargetSet: Sendable {
       if let first = seen[doc.id] {
         findings.append(
           Finding(
-            file: file.file, line: 0, column: 0,
+            file: file.file, line: 0, column: 0, code: .duplicateDocumentID,
             message: "document id “\(doc.id)” is already used by \(first); ids must be unique"))
         continue
       }
@@ -35,7 +35,7 @@ public struct TargetSet: Sendable {
       if (file.file as NSString).lastPathComponent != expectedName {
         findings.append(
           Finding(
-            file: file.file, line: 0, column: 0, severity: .warning,
+            file: file.file, line: 0, column: 0, severity: .warning, code: .fileNameMismatch,
             message: "file name should be \(expectedName), after the document id"))
       }
       documents.append(doc)
@@ -74,13 +74,19 @@ public struct TargetSet: Sendable {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       return TargetFile(
         file: display, document: nil, targets: [],
-        findings: [Finding(file: display, line: 0, column: 0, message: "cannot read the file")])
+        findings: [
+          Finding(
+            file: display, line: 0, column: 0, code: .cannotReadFile,
+            message: "cannot read the file")
+        ])
     }
     guard let text = String(data: data, encoding: .utf8) else {
       return TargetFile(
         file: display, document: nil, targets: [],
         findings: [
-          Finding(file: display, line: 0, column: 0, message: "the file is not valid UTF-8 text")
+          Finding(
+            file: display, line: 0, column: 0, code: .notUTF8,
+            message: "the file is not valid UTF-8 text")
         ])
     }
     return TargetFile.parse(yaml: text, file: display)

@@ -9,24 +9,18 @@ struct YAMLReader {
 
   init(file: String) { self.file = file }
 
-  mutating func error(_ node: Node?, _ message: String) {
-    let mark = node?.mark
-    findings.append(
-      Finding(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
-  }
-
-  mutating func warning(_ node: Node?, _ message: String) {
+  mutating func error(_ node: Node?, _ code: ProblemCode, _ message: String) {
     let mark = node?.mark
     findings.append(
       Finding(
-        file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, severity: .warning,
+        file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, code: code,
         message: message))
   }
 
   /// The mapping of `node`, or a finding naming what was expected.
   mutating func mapping(_ node: Node, _ what: String) -> YAMLMap? {
     if case .mapping(let m) = node { return YAMLMap(node, m) }
-    error(node, "\(what) must be a mapping (key: value lines)")
+    error(node, .notAMapping, "\(what) must be a mapping (key: value lines)")
     return nil
   }
 
@@ -35,7 +29,7 @@ struct YAMLReader {
     for (name, key) in zip(mapping.names, mapping.keys) {
       guard let name, allowed.contains(name) else {
         error(
-          key,
+          key, .unknownKey,
           "unknown key “\(key.string ?? "?")” in \(what); expected one of: "
             + allowed.joined(separator: ", "))
         continue
@@ -48,7 +42,7 @@ struct YAMLReader {
     -> Node?
   {
     if let v = mapping[key], !(v.isNullScalar) { return v }
-    if required { error(mapping.node, "\(what) is missing “\(key)”") }
+    if required { error(mapping.node, .missingKey, "\(what) is missing “\(key)”") }
     return nil
   }
 
@@ -57,12 +51,12 @@ struct YAMLReader {
   {
     guard let node = value(mapping, key, in: what, required: required) else { return nil }
     guard case .scalar(let s) = node else {
-      error(node, "“\(key)” in \(what) must be text")
+      error(node, .notText, "“\(key)” in \(what) must be text")
       return nil
     }
     let text = s.string.trimmingWhitespace
     if text.isEmpty, required {
-      error(node, "“\(key)” in \(what) must not be empty")
+      error(node, .emptyText, "“\(key)” in \(what) must not be empty")
       return nil
     }
     return text
@@ -74,7 +68,9 @@ struct YAMLReader {
       s.string.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
       let v = Double(s.string), v.isFinite
     else {
-      error(node, "\(what) must be a number, like 140 or 2.8 (found “\(node.string ?? "…")”)")
+      error(
+        node, .notANumber,
+        "\(what) must be a number, like 140 or 2.8 (found “\(node.string ?? "…")”)")
       return nil
     }
     return v
@@ -82,7 +78,9 @@ struct YAMLReader {
 
   mutating func day(_ node: Node, _ what: String) -> Day? {
     guard case .scalar(let s) = node, let d = Day(iso: s.string) else {
-      error(node, "\(what) must be a date YYYY-MM-DD that exists (found “\(node.string ?? "…")”)")
+      error(
+        node, .invalidDate,
+        "\(what) must be a date YYYY-MM-DD that exists (found “\(node.string ?? "…")”)")
       return nil
     }
     return d
@@ -90,7 +88,9 @@ struct YAMLReader {
 
   mutating func integer(_ node: Node, _ what: String) -> Int? {
     guard case .scalar(let s) = node, let v = Int(s.string), v > 0 else {
-      error(node, "\(what) must be a positive whole number (found “\(node.string ?? "…")”)")
+      error(
+        node, .notAWholeNumber,
+        "\(what) must be a positive whole number (found “\(node.string ?? "…")”)")
       return nil
     }
     return v
@@ -98,14 +98,14 @@ struct YAMLReader {
 
   mutating func bool(_ node: Node, _ what: String) -> Bool? {
     guard case .scalar(let s) = node, s.style == .plain else {
-      error(node, "\(what) must be true or false")
+      error(node, .notABoolean, "\(what) must be true or false")
       return nil
     }
     switch s.string {
     case "true": return true
     case "false": return false
     default:
-      error(node, "\(what) must be true or false (found “\(s.string)”)")
+      error(node, .notABoolean, "\(what) must be true or false (found “\(s.string)”)")
       return nil
     }
   }
@@ -118,14 +118,14 @@ struct YAMLReader {
       var out: [String] = []
       for item in seq {
         guard case .scalar(let s) = item else {
-          error(item, "each entry of \(what) must be text")
+          error(item, .notText, "each entry of \(what) must be text")
           return nil
         }
         out.append(s.string.trimmingWhitespace)
       }
       return out
     default:
-      error(node, "\(what) must be a list like [省发展改革委, 省能源局]")
+      error(node, .notAList, "\(what) must be a list like [省发展改革委, 省能源局]")
       return nil
     }
   }
@@ -137,7 +137,7 @@ struct YAMLReader {
     guard let node = value(mapping, key, in: what, required: required) else { return nil }
     guard case .scalar(let s) = node, let v = T(rawValue: s.string) else {
       error(
-        node,
+        node, .unknownChoice,
         "“\(key)” in \(what) must be one of: "
           + T.allCases.map(\.rawValue).joined(separator: ", ") + " (found “\(node.string ?? "…")”)")
       return nil

@@ -18,7 +18,8 @@ struct CheckCommand: ParsableCommand {
     let summary =
       "\(set.documents.count) documents, \(set.targets.count) targets, \(milestones) milestones"
     if errors > 0 {
-      throw CommandFailure("\(errors) error(s) in target files (\(summary) valid)")
+      throw CommandFailure(
+        .targetFilesHaveErrors, "\(errors) error(s) in target files (\(summary) valid)")
     }
     Frontend.output("ok: \(summary)\n")
   }

@@ -22,15 +22,15 @@ struct DiffCommand: ParsableCommand {
 
   func read(_ path: String) throws -> JSONValue {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw CommandFailure("\(path): cannot read the file")
+      throw CommandFailure(.cannotReadFile, "\(path): cannot read the file")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw CommandFailure("\(path): not UTF-8 text")
+      throw CommandFailure(.notUTF8, "\(path): not UTF-8 text")
     }
     do {
       return try JSONValue.parse(text)
     } catch let e as JSONParseError {
-      throw CommandFailure("\(path):\(e.line):\(e.column): \(e.message)")
+      throw CommandFailure(e.code, "\(path):\(e.line):\(e.column): \(e.message)")
     }
   }
 
@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
     do {
       diff = try SnapshotDiff(old: try read(old), new: try read(new), movers: movers)
     } catch let e as SnapshotError {
-      throw CommandFailure("\(e)")
+      throw CommandFailure(e.code, "\(e)")
     }
     let language = Frontend.language(lang)
     switch format {

@@ -43,17 +43,14 @@ struct ExtractCommand: ParsableCommand {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
       isDirectory.boolValue
-    else { throw CommandFailure("\(dir): no such folder") }
+    else { throw CommandFailure(.outputFolderMissing, "\(dir): no such folder") }
     let targets = files.map { (folder.appendingPathComponent($0.id + ".yaml"), $0.text) }
     if let existing = targets.first(where: { FileManager.default.fileExists(atPath: $0.0.path) }) {
-      throw CommandFailure("\(existing.0.path) exists already; nothing written")
+      throw CommandFailure(
+        .outputFileExists, "\(existing.0.path) exists already; nothing written")
     }
     for (url, text) in targets {
-      do {
-        try AtomicFile.write(text, to: url)
-      } catch {
-        throw CommandFailure("\(error)")
-      }
+      try AtomicFile.write(text, to: url)
       Frontend.output(url.path + "\n")
     }
   }
@@ -74,10 +71,10 @@ struct ExtractCommand: ParsableCommand {
       data =
         file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: url)
     } catch {
-      throw CommandFailure("\(file): cannot read the file")
+      throw CommandFailure(.cannotReadFile, "\(file): cannot read the file")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw CommandFailure("\(file): not UTF-8 text")
+      throw CommandFailure(.notUTF8, "\(file): not UTF-8 text")
     }
     let name = file == "-" ? "stdin" : url.lastPathComponent
     if showText {

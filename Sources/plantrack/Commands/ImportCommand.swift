@@ -17,16 +17,17 @@ struct ImportCommand: ParsableCommand {
     let ws = try workspace.locate()
     let targets = ws.loadTargets()
     guard let data = FileManager.default.contents(atPath: file) else {
-      throw CommandFailure("cannot read \(file)")
+      throw CommandFailure(.cannotReadFile, "cannot read \(file)")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw CommandFailure("\(file): not valid UTF-8 text (save the CSV as UTF-8)")
+      throw CommandFailure(.notUTF8, "\(file): not valid UTF-8 text (save the CSV as UTF-8)")
     }
     let (entries, findings) = CSVImport.parse(
       text, file: file, targets: targets, user: Frontend.user(), time: Frontend.timestamp())
     if !findings.isEmpty {
       for f in findings { Frontend.warn(f.description) }
-      throw CommandFailure("nothing imported: \(findings.count) bad row(s) in \(file)")
+      throw CommandFailure(
+        .importRejected, "nothing imported: \(findings.count) bad row(s) in \(file)")
     }
     if dryRun {
       Frontend.output("\(file): \(entries.count) rows ok (dry run, nothing written)\n")

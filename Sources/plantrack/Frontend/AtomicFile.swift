@@ -1,11 +1,14 @@
 import Foundation
+import PlanTrackCore
 
 /// Writes a file so that readers only ever see the old file or the whole new one, even if the
 /// program is killed or the machine loses power: the text goes to `.<name>.partial-<pid>` in
 /// the same folder, is flushed to the disk, and is renamed over the file.
 enum AtomicFile {
-  struct Failure: Error, CustomStringConvertible {
+  /// A file that could not be written (`PT003`); the message names it and the reason.
+  struct Failure: CodedError, CustomStringConvertible {
     let description: String
+    var code: ProblemCode { .cannotWriteFile }
   }
 
   static func write(_ text: String, to url: URL) throws {

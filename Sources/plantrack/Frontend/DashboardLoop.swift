@@ -15,6 +15,7 @@ enum DashboardLoop {
   ) throws {
     guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
       throw CommandFailure(
+        .notATerminal,
         "the dashboard needs a terminal; use `plantrack status` for a table (or --format json)")
     }
     let statuses = try session.statuses(asOf: asOf)

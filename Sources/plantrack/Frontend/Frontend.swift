@@ -41,7 +41,9 @@ enum Frontend {
   static func output(_ text: String) {
     guard let failure = outputClosed ? EBADF : writeAll(STDOUT_FILENO, text) else { return }
     if failure == EPIPE { exit(0) }
-    warn("plantrack: cannot write the output: \(String(cString: strerror(failure)))")
+    warn(
+      "plantrack: \(ProblemCode.cannotWriteOutput) cannot write the output: "
+        + String(cString: strerror(failure)))
     exit(1)
   }
 
@@ -81,8 +83,12 @@ enum Frontend {
   }
 }
 
-/// A failure already explained to the user; the message is the one line to print.
-struct CommandFailure: Error, CustomStringConvertible {
+/// A failure already explained to the user: its code and the one line to print after it.
+struct CommandFailure: CodedError, CustomStringConvertible {
+  let code: ProblemCode
   let description: String
-  init(_ message: String) { description = message }
+  init(_ code: ProblemCode, _ message: String) {
+    self.code = code
+    description = message
+  }
 }

@@ -12,18 +12,14 @@ enum SnapshotWriter {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw CommandFailure("\(folder.path): cannot create the folder")
+      throw CommandFailure(.cannotCreateFolder, "\(folder.path): cannot create the folder")
     }
     // The formats are independent: render them on all cores, then write them one by one.
     let texts = Parallel.map(formats, minimumChunk: 1) { snapshot.text($0, language: language) }
     var written: [String] = []
     for (format, text) in zip(formats, texts) {
       let url = folder.appendingPathComponent(snapshot.fileName(format))
-      do {
-        try AtomicFile.write(text, to: url)
-      } catch {
-        throw CommandFailure("\(error)")
-      }
+      try AtomicFile.write(text, to: url)
       written.append(url.path)
     }
     return written

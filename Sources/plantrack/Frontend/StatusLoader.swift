@@ -21,7 +21,7 @@ extension Frontend {
     guard targets.hasErrors else { return }
     let n = targets.findings.filter { $0.severity == .error }.count
     warn(
-      "plantrack: \(n) error(s) in target files; those targets are left out (run `plantrack check`)"
+      "plantrack: \(ProblemCode.targetFilesHaveErrors) \(n) error(s) in target files; those targets are left out (run `plantrack check`)"
     )
   }
 }

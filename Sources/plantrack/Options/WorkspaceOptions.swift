@@ -54,7 +54,11 @@ struct FilterOptions: ParsableArguments {
   }
 
   func validate() throws {
-    do { _ = try parsed() } catch { throw ValidationError("\(error)") }
+    do {
+      _ = try parsed()
+    } catch let error as FilterError {
+      throw ValidationError("\(error.code) \(error)")
+    }
   }
 }
 

@@ -1,0 +1,17 @@
+import PlanTrackCore
+
+extension StoreError: CodedError {
+  /// The stable code of this error (docs/FORMATS.md, “Problem codes”).
+  public var code: ProblemCode {
+    switch self {
+    case .cannotOpen: .cannotOpenStore
+    case .readOnly: .storeReadOnly
+    case .unsupportedSchema: .storeTooNew
+    case .unknownTarget: .unknownTargetKey
+    case .nothingToUndo: .nothingToUndo
+    case .rejected: .entryRejected
+    case .notAWorkspace: .notAWorkspace
+    case .unavailable: .storeUnavailable
+    }
+  }
+}
