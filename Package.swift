@@ -46,6 +46,9 @@ let package = Package(
     .testTarget(name: "PlanTrackCoreTests", dependencies: ["PlanTrackCore", "CNCursesW"]),
     .testTarget(name: "PlanTrackStoreTests", dependencies: ["PlanTrackStore"]),
     .testTarget(name: "PlanTrackUITests", dependencies: ["PlanTrackUI"]),
+    .testTarget(
+      name: "PlanTrackTerminalTests",
+      dependencies: ["PlanTrackTerminal", "PlanTrackUI", "CNCursesW"]),
     .testTarget(name: "PlanTrackExportTests", dependencies: ["PlanTrackExport"]),
     .testTarget(
       name: "PlanTrackExtractTests", dependencies: ["PlanTrackExtract", "PlanTrackStore"],

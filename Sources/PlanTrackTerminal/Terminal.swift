@@ -5,9 +5,9 @@ import PlanTrackUI
   import Glibc
 #endif
 
-/// The only code that talks to ncurses: starts and restores the terminal, draws a
-/// `ScreenBuffer` by writing the rows that changed since the last frame, and reads keys.
-public final class Terminal {
+/// The ncurses `TerminalBackend`: starts and restores the terminal, draws a `ScreenBuffer` by
+/// writing the `FrameDiff` runs since the last frame, and reads keys (`KeyDecoder`).
+public final class Terminal: TerminalBackend {
   /// Why the terminal could not be started.
   public enum StartError: Error, CustomStringConvertible {
     case noTerminal
@@ -86,42 +86,15 @@ public final class Terminal {
   public func draw(_ buffer: ScreenBuffer) {
     let old = last
     if old?.width != buffer.width || old?.height != buffer.height { werase(window) }
-    for y in 0..<buffer.height {
-      if let old, old.width == buffer.width, old.height == buffer.height,
-        (0..<buffer.width).allSatisfy({ old[$0, y] == buffer[$0, y] })
-      {
-        continue
-      }
-      drawRow(buffer, y)
+    for run in FrameDiff.runs(from: old, to: buffer) {
+      pt_wattrset(window, attributes(run.style))
+      let wide = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+      _ = mvwaddnwstr(window, Int32(run.row), Int32(run.column), wide, Int32(wide.count))
     }
+    pt_wattrset(window, 0)
     last = buffer
     wnoutrefresh(window)
     doupdate()
-  }
-
-  private func drawRow(_ b: ScreenBuffer, _ y: Int) {
-    var x = 0
-    while x < b.width {
-      let cell = b[x, y]
-      if cell.isContinuation {
-        x += 1
-        continue
-      }
-      // A run of cells of one style is written at once.
-      var text = cell.text
-      var end = x + max(1, cell.width)
-      while end < b.width, b[end, y].style == cell.style {
-        text += b[end, y].text
-        end += 1
-      }
-      pt_wattrset(window, attributes(cell.style))
-      let wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-      // The bottom-right cell cannot be written without scrolling: leave it out.
-      let count = y == b.height - 1 && end == b.width ? wide.count - 1 : wide.count
-      if count > 0 { _ = mvwaddnwstr(window, Int32(y), Int32(x), wide, Int32(count)) }
-      x = end
-    }
-    pt_wattrset(window, 0)
   }
 
   private func attributes(_ s: Style) -> Int32 {
@@ -145,12 +118,6 @@ public final class Terminal {
     return a
   }
 
-  /// What `readKey` returns besides keys.
-  public enum Input: Equatable {
-    case key(Key)
-    case resize(width: Int, height: Int)
-  }
-
   /// The terminal's size as the kernel knows it, when it differs from the screen's: a resize
   /// that ncurses has not reported (SIGWINCH can reach a thread that is not reading keys).
   private func pendingResize() -> (width: Int, height: Int)? {
@@ -165,8 +132,8 @@ public final class Terminal {
     return (Int(ws.ws_col), Int(ws.ws_row))
   }
 
-  /// Waits up to `timeout` milliseconds for a key; nil when none came.
-  public func readKey(timeout: Int) -> Input? {
+  /// Waits up to `timeout` milliseconds for an input; nil when none came.
+  public func readInput(timeout: Int) -> TerminalInput? {
     if let s = pendingResize() { return .resize(width: s.width, height: s.height) }
     wtimeout(window, Int32(timeout))
     var ch: wint_t = 0
@@ -175,36 +142,15 @@ public final class Terminal {
       if let s = pendingResize() { return .resize(width: s.width, height: s.height) }
       return nil
     }
-    if r == KEY_CODE_YES {
-      switch Int32(ch) {
-      case KEY_RESIZE:
-        invalidate()
-        let s = size
-        return .resize(width: s.width, height: s.height)
-      case KEY_UP: return .key(.up)
-      case KEY_DOWN: return .key(.down)
-      case KEY_LEFT: return .key(.left)
-      case KEY_RIGHT: return .key(.right)
-      case KEY_PPAGE: return .key(.pageUp)
-      case KEY_NPAGE: return .key(.pageDown)
-      case KEY_HOME: return .key(.home)
-      case KEY_END: return .key(.end)
-      case KEY_ENTER: return .key(.enter)
-      case KEY_BACKSPACE: return .key(.backspace)
-      case KEY_DC: return .key(.delete)
-      case KEY_BTAB: return .key(.backTab)
-      default: return nil
-      }
-    }
-    switch ch {
-    case 10, 13: return .key(.enter)
-    case 27: return .key(.escape)
-    case 9: return .key(.tab)
-    case 8, 127: return .key(.backspace)
-    case 1...26: return .key(.control(Character(Unicode.Scalar(ch + 96)!)))
-    default:
-      guard let scalar = Unicode.Scalar(UInt32(ch)), scalar.value >= 0x20 else { return nil }
-      return .key(.char(Character(scalar)))
+    switch KeyDecoder.decode(UInt32(ch), isKeyCode: r == KEY_CODE_YES) {
+    case .key(let k)?:
+      return .key(k)
+    case .resize?:
+      invalidate()
+      let s = size
+      return .resize(width: s.width, height: s.height)
+    case nil:
+      return nil
     }
   }
 }

@@ -33,7 +33,7 @@ struct DashboardCommand: ParsableCommand {
           session: session, asOf: asOf.day, language: Frontend.language(lang), started: started))
       return
     }
-    try DashboardLoop.run(
+    try TerminalDashboard.run(
       session: session, asOf: asOf.day, language: Frontend.language(lang), ascii: ascii,
       banner: nil, workspaceName: ws.root.lastPathComponent)
   }

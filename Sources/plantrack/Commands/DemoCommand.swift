@@ -38,7 +38,7 @@ struct DemoCommand: ParsableCommand {
       : "DEMO DATA (演示数据): generated figures, not real ones. Your store is not touched."
     let session = try DashboardSession(workspace: demo, filter: .all, language: language)
     session.label = DemoCommand.label
-    try DashboardLoop.run(
+    try TerminalDashboard.run(
       session: session, asOf: day, language: language, ascii: ascii, banner: banner,
       workspaceName: real.root.lastPathComponent + " (demo)")
   }

@@ -1,0 +1,4 @@
+import PlanTrackUI
+
+/// The session carries out the dashboard loop's effects: `perform` and `storeChanged`.
+extension DashboardSession: DashboardEffects {}
