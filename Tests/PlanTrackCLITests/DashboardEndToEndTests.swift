@@ -134,6 +134,39 @@ import Testing
     #expect(!s.contains("Actual / goal"), "the terminal was not restored:\n\(s)")
   }
 
+  /// `/` reads the language of `--filter`: the same field picks the same targets, and a field
+  /// that does not exist is explained in the footer.
+  @Test func slashTakesTheCommandLineFilterLanguage() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    #expect(ws.run(["record", "t/nev", "100", "--date", "2024-06-30"]).code == 0)
+    #expect(ws.run(["record", "t/chargers", "17", "--date", "2024-06-30"]).code == 0)
+    let cli = ws.run(["status", "--filter", "status:off-track", "--as-of", "2024-06-30"])
+    #expect(cli.stdout.contains("全省新能源汽车保有量"), "\(cli.stdout)")
+    #expect(!cli.stdout.contains("公共充电基础设施") && !cli.stdout.contains("全国重点实验室"))
+    let t = try Tmux("--as-of 2024-06-30", in: ws.root)
+    try t.wait(for: "no data 1")
+    try t.keys("/")
+    try t.type("status:off-track")
+    try t.keys("Enter")
+    var s = try t.wait(for: "1/3 targets")
+    #expect(s.contains("全省新能源汽车保有量"))
+    #expect(!s.contains("公共充电基础设施") && !s.contains("全国重点实验室"))
+    // Fields and text together, then a field that does not exist.
+    try t.keys("/")
+    try t.type("status:off-track,no-data 实验室")
+    s = try t.wait(for: "no-data 实验室▏")
+    #expect(s.contains("全国重点实验室"))
+    #expect(!s.contains("全省新能源汽车保有量"))
+    try t.keys("Escape", "/")
+    try t.type("unit:万辆")
+    s = try t.wait(for: "unknown field “unit”")
+    #expect(s.contains("category level region"), "the footer lists the fields:\n\(s)")
+    try t.keys("Escape")
+    try t.wait(for: "3 targets")
+    try t.keys("q")
+    try t.wait(for: "EXIT=0")
+  }
+
   @Test func withoutLANGTheLocaleFallsBackToUTF8AndChineseStillShows() throws {
     let ws = try TempWorkspace(["t.yaml": Self.file])
     let t = try Tmux(

@@ -149,3 +149,59 @@ struct TargetFilterTests {
     #expect(Self.statuses.filter(TargetFilter.all.matches).count == 4)
   }
 }
+
+@Suite("Filter matching on prepared fields")
+struct FilterFieldsTests {
+  @Test(arguments: [
+    ("全省新能源汽车保有量", "汽车", true), ("全省新能源汽车保有量", "汽船", false), ("abc", "", true),
+    ("ab", "abc", false), ("off track 滞后", "track", true), ("aab", "ab", true), ("", "a", false),
+  ])
+  func bytesMatchWholeCharacters(_ hay: String, _ needle: String, _ expected: Bool) {
+    #expect(Bytes.contains(Array(hay.utf8), Array(needle.utf8)) == expected)
+  }
+
+  @Test func aStatusLabelIsSearchedOnlyWhenGiven() throws {
+    let status = TargetFilterTests.statuses[1]
+    let matcher = try TargetFilter(parsing: "已达标").matcher()
+    #expect(matcher.matches(FilterFields(status, statusLabel: status.status.chinese)))
+    #expect(!matcher.matches(FilterFields(status)))
+  }
+
+  @Test(arguments: ["status:", "region:", "Lead:"])
+  func aFieldWithoutAValueIsAnError(_ text: String) {
+    let field = String(text.dropLast()).lowercased()
+    #expect(
+      throws: FilterError.missingValue(
+        field, examples: field == "status" ? Status.allCases.map(\.rawValue) : [])
+    ) { try TargetFilter(parsing: text) }
+  }
+
+  /// Words never match across two texts: the key of one and the name of the next.
+  @Test func termsDoNotSpanTwoTexts() throws {
+    let status = TargetFilterTests.statuses[0]
+    let key = status.target.key
+    let glued = String(key.suffix(2)) + String(status.target.name.prefix(1))
+    #expect(!(try TargetFilter(parsing: glued).matches(status)))
+  }
+}
+
+@Suite("Readable part of a filter")
+struct ReadableFilterTests {
+  @Test(
+    arguments: [
+      ("status:off-track 5g", "status:off-track 5g", nil),
+      ("status:off 5g", "5g", "off"),
+      ("foo:1 status: 济南", "济南", "foo"),
+      ("", "", nil),
+    ] as [(String, String, String?)])
+  func keepsWhatCanBeReadAndTheFirstProblem(_ text: String, _ kept: String, _ first: String?) throws
+  {
+    let (filter, problem) = TargetFilter.readable(text)
+    #expect(filter == (try TargetFilter(parsing: kept)))
+    switch problem {
+    case .unknownField(let f, _), .unknownStatus(let f, _), .missingValue(let f, _):
+      #expect(f == first)
+    case nil: #expect(first == nil)
+    }
+  }
+}

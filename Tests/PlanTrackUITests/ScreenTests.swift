@@ -47,6 +47,18 @@ struct ScreenTests {
     assertScreen(s.render(), "form-80x24-en")
   }
 
+  /// While typing, a term that cannot be read takes the hints' line; after Enter it stays
+  /// beside the filter text.
+  @Test(arguments: [Language.en, .zh])
+  func filterProblem(_ language: Language) {
+    var s = Fixture.state(language: language)
+    _ = s.update(.key(.char("/")))
+    for c in "status:off" { _ = s.update(.key(.char(c))) }
+    assertScreen(s.render(), "filter-problem-typing-\(language.rawValue)")
+    _ = s.update(.key(.enter))
+    assertScreen(s.render(), "filter-problem-entered-\(language.rawValue)")
+  }
+
   @Test func tooSmall() {
     assertScreen(Fixture.state(width: 60, height: 20).render(), "too-small-60x20")
   }

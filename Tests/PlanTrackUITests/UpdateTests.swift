@@ -219,19 +219,60 @@ struct UpdateTests {
 
 @Suite("Filter matching")
 struct FilterMatchTests {
-  @Test(arguments: [
-    ("全省新能源汽车保有量", "汽车", true), ("全省新能源汽车保有量", "汽船", false), ("abc", "", true),
-    ("ab", "abc", false), ("off track 滞后", "track", true), ("aab", "ab", true),
-  ])
-  func bytesMatchWholeCharacters(_ hay: String, _ needle: String, _ expected: Bool) {
-    #expect(AppState.contains(Array(hay.utf8), Array(needle.utf8)) == expected)
-  }
-
   @Test func filterWordsAllMatchAndIgnoreCase() {
     var s = Fixture.state()
     _ = s.update(.key(.char("/")))
     for c in "5g 工业" { _ = s.update(.key(.char(c))) }
     #expect(s.visibleIndices.count == 1)
     #expect(s.statuses[s.visibleIndices[0]].target.name == "5G基站")
+  }
+
+  static func typeFilter(_ s: inout AppState, _ text: String) {
+    _ = s.update(.key(.char("/")))
+    for c in text { _ = s.update(.key(.char(c))) }
+  }
+
+  /// `/` reads `--filter`'s language: the same text picks the same targets as
+  /// `StatusEngine.evaluate(filter:)` does for the status command.
+  @Test(arguments: [
+    "status:no-data", "status:achieved,on-track", "category:ev", "kind:level 汽车", "doc:nope",
+    "5g", "region:济南 5g", "",
+  ])
+  func slashAgreesWithTheCommandLineFilter(_ text: String) throws {
+    var s = Fixture.state()
+    Self.typeFilter(&s, text)
+    let filter = try TargetFilter(parsing: text)
+    let expected = s.statuses.indices.filter { filter.matches(s.statuses[$0]) }
+    #expect(s.filterProblem == nil)
+    #expect(s.visibleIndices == expected)
+  }
+
+  /// Plain text also finds the status as the screen shows it (the command line has no
+  /// screen language to match).
+  @Test(arguments: Status.allCases)
+  func textAlsoMatchesTheStatusAsShown(_ status: Status) {
+    var s = Fixture.state(language: .zh)
+    Self.typeFilter(&s, status.chinese)
+    #expect(s.visibleIndices == s.statuses.indices.filter { s.statuses[$0].status == status })
+  }
+
+  /// A term that cannot be read is explained, not matched: the other terms still apply (the
+  /// list does not empty while `status:off-track` is half typed).
+  @Test(arguments: [
+    (
+      "regio:济南",
+      FilterError.unknownField("regio", valid: TargetFilter.Field.allCases.map(\.rawValue))
+    ),
+    ("status:", FilterError.missingValue("status", examples: Status.allCases.map(\.rawValue))),
+    ("5g status:off", FilterError.unknownStatus("off", valid: Status.allCases.map(\.rawValue))),
+  ])
+  func aBadTermIsExplainedNotMatched(_ text: String, _ problem: FilterError) throws {
+    var s = Fixture.state()
+    Self.typeFilter(&s, text)
+    #expect(s.filterProblem == problem)
+    let rest = try TargetFilter(parsing: text.hasPrefix("5g") ? "5g" : "")
+    #expect(s.visibleIndices == s.statuses.indices.filter { rest.matches(s.statuses[$0]) })
+    _ = s.update(.key(.escape))
+    #expect(s.filterProblem == nil)
   }
 }

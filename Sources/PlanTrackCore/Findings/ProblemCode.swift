@@ -76,6 +76,7 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
   case invalidDate = "PT405"
   case unknownFilterField = "PT411"
   case unknownFilterStatus = "PT412"
+  case filterValueMissing = "PT413"
 
   // PT5xx: snapshots and `diff`.
   case invalidJSON = "PT501"
@@ -155,6 +156,7 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
     case .incompatibleUnits: "a unit that cannot be converted to the target's"
     case .invalidDate: "a date that is not YYYY-MM-DD or does not exist"
     case .unknownFilterField: "a filter names an unknown field"
+    case .filterValueMissing: "a filter field without a value"
     case .unknownFilterStatus: "a filter names an unknown status"
     case .invalidJSON: "a file is not valid JSON"
     case .notASnapshot: "a JSON file is not a status snapshot"

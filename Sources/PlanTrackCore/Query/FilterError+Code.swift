@@ -4,6 +4,7 @@ extension FilterError: CodedError {
     switch self {
     case .unknownField: .unknownFilterField
     case .unknownStatus: .unknownFilterStatus
+    case .missingValue: .filterValueMissing
     }
   }
 }

@@ -23,29 +23,47 @@ public struct TargetFilter: Hashable, Sendable {
   public init(terms: [Term]) { self.terms = terms }
 
   /// Parses `text`; an unknown field name or status is an error naming the valid ones.
-  public init(parsing text: String) throws {
+  public init(parsing text: String) throws(FilterError) {
     var terms: [Term] = []
+    for word in text.split(whereSeparator: \.isWhitespace) { terms.append(try Self.term(word)) }
+    self.terms = terms
+  }
+
+  /// The terms of `text` that can be read, and the first problem with the others: what the
+  /// dashboard applies while the user is still typing (`status:of` is not yet a status).
+  public static func readable(_ text: String) -> (filter: TargetFilter, problem: FilterError?) {
+    var terms: [Term] = []
+    var problem: FilterError?
     for word in text.split(whereSeparator: \.isWhitespace) {
-      if let colon = word.firstIndex(of: ":") {
-        let name = word[..<colon].lowercased()
-        guard let field = Field(rawValue: name) else {
-          throw FilterError.unknownField(
-            name, valid: Field.allCases.map(\.rawValue))
-        }
-        let values = word[word.index(after: colon)...].split(separator: ",").map {
-          String($0).lowercased()
-        }
-        if field == .status {
-          for v in values where Status(rawValue: v) == nil {
-            throw FilterError.unknownStatus(v, valid: Status.allCases.map(\.rawValue))
-          }
-        }
-        terms.append(.field(field, values))
-      } else {
-        terms.append(.text(word.lowercased()))
+      do throws(FilterError) {
+        terms.append(try term(word))
+      } catch {
+        problem = problem ?? error
       }
     }
-    self.terms = terms
+    return (TargetFilter(terms: terms), problem)
+  }
+
+  /// One word: `field:value,value` or text.
+  static func term(_ word: Substring) throws(FilterError) -> Term {
+    guard let colon = word.firstIndex(of: ":") else { return .text(word.lowercased()) }
+    let name = word[..<colon].lowercased()
+    guard let field = Field(rawValue: name) else {
+      throw FilterError.unknownField(name, valid: Field.allCases.map(\.rawValue))
+    }
+    let values = word[word.index(after: colon)...].split(separator: ",").map {
+      String($0).lowercased()
+    }
+    guard !values.isEmpty else {
+      throw FilterError.missingValue(
+        field.rawValue, examples: field == .status ? Status.allCases.map(\.rawValue) : [])
+    }
+    if field == .status {
+      for v in values where Status(rawValue: v) == nil {
+        throw FilterError.unknownStatus(v, valid: Status.allCases.map(\.rawValue))
+      }
+    }
+    return .field(field, values)
   }
 
   /// Combines two filters: both must match.
@@ -53,30 +71,123 @@ public struct TargetFilter: Hashable, Sendable {
     TargetFilter(terms: terms + other.terms)
   }
 
-  /// Whether `status` passes every term.
+  /// Whether `status` passes every term. To test many statuses, build their `FilterFields`
+  /// once and use `matcher()`.
   public func matches(_ status: TargetStatus) -> Bool {
+    matcher().matches(FilterFields(status))
+  }
+
+  /// The terms compiled for matching many targets: needles as lower-cased UTF-8.
+  public func matcher() -> Matcher { Matcher(self) }
+}
+
+/// What a filter looks at in one target, lower-cased once: each field's values and the text
+/// that plain terms search (key, name, document title, region, category, lead units and,
+/// where given, the status as the user reads it). The dashboard keeps these for ten thousand
+/// targets and tests them on every key typed.
+public struct FilterFields: Sendable {
+  /// Each field's values, indexed by `TargetFilter.Field.ordinal`.
+  let values: [[[UInt8]]]
+  /// Every searchable text, separated by spaces (a term never contains one, so it cannot
+  /// match across two texts).
+  let text: [UInt8]
+
+  public init(_ status: TargetStatus, statusLabel: String? = nil) {
     let t = status.target
-    return terms.allSatisfy { term in
-      switch term {
-      case .field(let field, let values):
-        let candidates: [String]
+    values = TargetFilter.Field.allCases.map { field in
+      let raw: [String] =
         switch field {
-        case .category: candidates = [t.category]
-        case .level: candidates = [t.document.level ?? ""]
-        case .region: candidates = [t.document.region ?? ""]
-        case .lead: candidates = t.lead
-        case .status: candidates = [status.status.rawValue]
-        case .doc: candidates = [t.document.id]
-        case .kind: candidates = [t.kind.rawValue]
+        case .category: [t.category]
+        case .level: [t.document.level ?? ""]
+        case .region: [t.document.region ?? ""]
+        case .lead: t.lead
+        case .status: [status.status.rawValue]
+        case .doc: [t.document.id]
+        case .kind: [t.kind.rawValue]
         }
-        return candidates.contains { c in
-          let lc = c.lowercased()
-          return values.contains { field == .status || field == .kind ? lc == $0 : lc.contains($0) }
+      return raw.map { Array($0.lowercased().utf8) }
+    }
+    let texts = [t.key, t.name, t.document.title, t.document.region ?? "", t.category] + t.lead
+    text = Array((texts + [statusLabel].compactMap { $0 }).joined(separator: " ").lowercased().utf8)
+  }
+}
+
+extension TargetFilter.Field {
+  /// The field's position in `allCases`: where `FilterFields` keeps its values.
+  var ordinal: Int {
+    switch self {
+    case .category: 0
+    case .level: 1
+    case .region: 2
+    case .lead: 3
+    case .status: 4
+    case .doc: 5
+    case .kind: 6
+    }
+  }
+
+  /// Whether a value must equal the field's (a status, a kind) rather than occur in it.
+  var matchesWhole: Bool { self == .status || self == .kind }
+}
+
+extension TargetFilter {
+  /// A filter ready to test many `FilterFields`: the one definition of what a term matches.
+  public struct Matcher: Sendable {
+    enum Compiled {
+      case field(ordinal: Int, whole: Bool, values: [[UInt8]])
+      case text([UInt8])
+    }
+    let terms: [Compiled]
+
+    init(_ filter: TargetFilter) {
+      terms = filter.terms.map { term in
+        switch term {
+        case .field(let field, let values):
+          .field(
+            ordinal: field.ordinal, whole: field.matchesWhole,
+            values: values.map { Array($0.lowercased().utf8) })
+        case .text(let needle): .text(Array(needle.lowercased().utf8))
         }
-      case .text(let needle):
-        return [t.key, t.name, t.document.title, t.document.region ?? "", t.category]
-          .appending(contentsOf: t.lead)
-          .contains { $0.lowercased().contains(needle) }
+      }
+    }
+
+    /// Whether the target passes every term: a field term when one of its values equals (status,
+    /// kind) or occurs in (the others) one of the target's; a text term when it occurs in the
+    /// target's text.
+    public func matches(_ fields: FilterFields) -> Bool {
+      terms.allSatisfy { term in
+        switch term {
+        case .field(let ordinal, let whole, let values):
+          fields.values[ordinal].contains { have in
+            values.contains { whole ? have == $0 : Bytes.contains(have, $0) }
+          }
+        case .text(let needle): Bytes.contains(fields.text, needle)
+        }
+      }
+    }
+  }
+}
+
+/// Substring search over UTF-8 bytes (whole characters stay whole in UTF-8, so a byte match
+/// is a character match).
+enum Bytes {
+  static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard hay.count >= needle.count else { return false }
+    return hay.withUnsafeBufferPointer { h in
+      needle.withUnsafeBufferPointer { n in
+        let first = n[0]
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+          if h[i] == first {
+            var j = 1
+            while j < n.count, h[i + j] == n[j] { j += 1 }
+            if j == n.count { return true }
+          }
+          i += 1
+        }
+        return false
       }
     }
   }
@@ -86,6 +197,8 @@ public struct TargetFilter: Hashable, Sendable {
 public enum FilterError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownField(String, valid: [String])
   case unknownStatus(String, valid: [String])
+  /// A field with nothing after its colon; `examples` are the values it takes, where few.
+  case missingValue(String, examples: [String])
 
   public var description: String {
     switch self {
@@ -93,10 +206,9 @@ public enum FilterError: Error, Equatable, Sendable, CustomStringConvertible {
       "unknown filter field “\(f)”; expected one of: \(valid.joined(separator: ", ")), or plain text"
     case .unknownStatus(let s, let valid):
       "unknown status “\(s)”; expected one of: \(valid.joined(separator: ", "))"
+    case .missingValue(let f, let examples):
+      "“\(f):” needs a value"
+        + (examples.isEmpty ? "" : "; one of: \(examples.joined(separator: ", "))")
     }
   }
-}
-
-extension Array {
-  fileprivate func appending(contentsOf other: [Element]) -> [Element] { self + other }
 }

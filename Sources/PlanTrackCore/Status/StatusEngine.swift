@@ -33,8 +33,10 @@ public struct StatusEngine: Sendable {
   public func evaluate(
     _ targets: [Target], series: [String: [Observation]], asOf: Day, filter: TargetFilter = .all
   ) -> [TargetStatus] {
-    Parallel.map(targets) { evaluate($0, series: series[$0.key] ?? [], asOf: asOf) }
-      .filter(filter.matches)
+    let all = Parallel.map(targets) { evaluate($0, series: series[$0.key] ?? [], asOf: asOf) }
+    guard !filter.terms.isEmpty else { return all }
+    let matcher = filter.matcher()
+    return all.filter { matcher.matches(FilterFields($0)) }
   }
 
   /// Evaluates `target` at `asOf` from its effective series (sorted by day; entries after

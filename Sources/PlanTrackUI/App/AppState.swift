@@ -64,10 +64,15 @@ public struct AppState: Sendable {
   public var sort: Sort = .status {
     didSet { refreshRows() }
   }
-  /// Text typed after `/`: matches name, key, document, category, region, lead.
+  /// Text typed after `/`, in the filter language of `--filter` (`TargetFilter`): fields such
+  /// as `status:off-track` and plain text matched against key, name, document, category,
+  /// region, lead units and the status as shown.
   public var filterText = "" {
     didSet { refreshRows() }
   }
+  /// Why a term of `filterText` cannot be read (an unknown field or status), shown in the
+  /// footer; the terms that can be read still apply.
+  public private(set) var filterProblem: FilterError?
   /// Whether keys go to the filter line.
   public var editingFilter = false
   /// Statuses hidden with the quick toggles 1–6.
@@ -131,32 +136,30 @@ public struct AppState: Sendable {
   /// The statuses the filter and the toggles let through, in `statuses` order.
   public private(set) var visibleIndices: [Int] = []
   private var indexByKey: [String: Int] = [:]
-  /// Lower-cased UTF-8 text each status is searched in (byte search: ten thousand targets are
+  /// What the filter looks at in each status, lower-cased once (ten thousand targets are
   /// filtered on every key typed).
-  private var haystacks: [[UInt8]] = []
+  private var filterFields: [FilterFields] = []
 
   /// After `statuses` or `language` change: the key index and the search texts, then rows.
   private mutating func refreshIndex() {
     indexByKey = Dictionary(
       statuses.enumerated().map { ($1.target.key, $0) }, uniquingKeysWith: { a, _ in a })
-    haystacks = statuses.map { s in
-      let t = s.target
-      return [
-        t.name, t.key, t.document.title, t.category, t.document.region ?? "",
-        t.lead.joined(separator: " "), language.label(s.status),
-      ].joined(separator: " ").lowercased().utf8.map { $0 }
-    }
+    let language = language
+    filterFields = statuses.map { FilterFields($0, statusLabel: language.label($0.status)) }
     refreshRows()
   }
 
   /// After the filter, the toggles, the sort or the grouping change.
   /// - Complexity: O(n log n) in the number of targets.
   private mutating func refreshRows() {
-    let words = filterText.split(separator: " ").map { Array($0.lowercased().utf8) }
-    textMatches =
-      words.isEmpty
-      ? Array(statuses.indices)
-      : statuses.indices.filter { i in words.allSatisfy { Self.contains(haystacks[i], $0) } }
+    let (filter, problem) = TargetFilter.readable(filterText)
+    filterProblem = problem
+    if filter.terms.isEmpty {
+      textMatches = Array(statuses.indices)
+    } else {
+      let matcher = filter.matcher()
+      textMatches = filterFields.indices.filter { matcher.matches(filterFields[$0]) }
+    }
     let all = statuses
     matchCounts = Rollup.totals(textMatches.lazy.map { all[$0] })
     visibleIndices = textMatches.filter { !hiddenStatuses.contains(statuses[$0].status) }
@@ -169,24 +172,6 @@ public struct AppState: Sendable {
   /// Whether the screen is too small to draw anything but a notice.
   public var isTooSmall: Bool {
     width < Self.minimumSize.width || height < Self.minimumSize.height
-  }
-
-  /// Whether `needle` occurs in `hay`, byte for byte (UTF-8 keeps whole characters whole).
-  static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard !needle.isEmpty else { return true }
-    guard hay.count >= needle.count else { return false }
-    let first = needle[0]
-    var i = 0
-    let last = hay.count - needle.count
-    while i <= last {
-      if hay[i] == first {
-        var j = 1
-        while j < needle.count, hay[i + j] == needle[j] { j += 1 }
-        if j == needle.count { return true }
-      }
-      i += 1
-    }
-    return false
   }
 
   func computeRows() -> [Row] {

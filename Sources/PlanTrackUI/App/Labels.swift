@@ -29,6 +29,24 @@ public struct Labels: Sendable {
   public var tooSmall: String { t("terminal too small (need 80×24)", "终端太小（至少需要 80×24）") }
   public var days: String { t("d", "天") }
 
+  /// Why the text after `/` cannot be read, for the footer, with the names it may use
+  /// instead: those that begin as typed if any do (`status:off` → off-track), else all.
+  public func filterProblem(_ problem: FilterError) -> String {
+    func choices(_ typed: String, _ valid: [String]) -> String {
+      let near = valid.filter { $0.hasPrefix(typed) }
+      return (near.isEmpty ? valid : near).joined(separator: " ")
+    }
+    switch problem {
+    case .unknownField(let f, let valid):
+      return t("unknown field “\(f)”; fields: ", "没有“\(f)”这一字段；可用：") + choices(f, valid)
+    case .unknownStatus(let s, let valid):
+      return t("unknown status “\(s)”; statuses: ", "没有“\(s)”这一状态；可用：") + choices(s, valid)
+    case .missingValue(let f, let examples):
+      return t("“\(f):” takes", "“\(f):”后面需要一个值")
+        + (examples.isEmpty ? t(" a value", "") : t(" ", "：") + examples.joined(separator: " "))
+    }
+  }
+
   /// A status in at most 10 columns, for the table.
   public func short(_ s: Status) -> String {
     guard language == .en else { return s.chinese }

@@ -10,7 +10,10 @@ struct HelpView {
       (zh ? "总览" : "Overview", "↑↓ j k", zh ? "移动" : "move"),
       ("", "PgUp PgDn Home End G", zh ? "翻页、首尾" : "page, first, last"),
       ("", "Enter → l", zh ? "打开详情" : "open the detail"),
-      ("", "/", zh ? "筛选（输入文字，回车确定，Esc 清除）" : "filter (type, Enter keeps, Esc clears)"),
+      (
+        "", "/",
+        zh ? "筛选：文字或 字段:值（同 --filter）" : "filter: words or field:value, as --filter"
+      ),
       (
         "", "1-6",
         zh

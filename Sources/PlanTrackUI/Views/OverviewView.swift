@@ -149,8 +149,16 @@ struct OverviewView {
   func drawFooter(_ b: inout ScreenBuffer) {
     let y = b.height - 2
     if state.editingFilter {
-      let cursor = state.editingFilter ? (theme.ascii ? "_" : "▏") : ""
-      b.put("/" + state.filterText + cursor, x: 0, y: y, style: .bold)
+      b.put("/" + state.filterText + (theme.ascii ? "_" : "▏"), x: 0, y: y, style: .bold)
+      if let problem = state.filterProblem {
+        // While typing, the problem takes the hints' line; the hints come back when it is read.
+        b.put(labels.filterProblem(problem), x: 0, y: b.height - 1, style: theme.problem)
+        return
+      }
+    } else if let problem = state.filterProblem {
+      b.put(
+        "/" + state.filterText + "  " + labels.filterProblem(problem), x: 0, y: y,
+        style: theme.problem)
     } else if let m = state.message {
       b.put(m, x: 0, y: y)
     } else if state.statuses.contains(where: \.stale) {

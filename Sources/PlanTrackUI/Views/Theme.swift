@@ -25,6 +25,9 @@ public struct Theme: Sendable {
     return Style(foreground: s.terminalColor, bold: s.isEmphasised, dim: s == .noData)
   }
 
+  /// Text that explains a problem with what the user typed: red and bold, or bold alone.
+  public var problem: Style { color ? Style(foreground: .red, bold: true) : .bold }
+
   /// A progress bar of `width` columns in this theme's glyphs (see `ProgressBar`).
   public func bar(share: Double?, expected: Double?, width: Int) -> String {
     ProgressBar.text(

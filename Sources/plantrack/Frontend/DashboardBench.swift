@@ -36,6 +36,10 @@ enum DashboardBench {
     for c in "全省目标" { filter.append(time(.char(c))) }
     for _ in 0..<4 { filter.append(time(.backspace)) }
     filter.append(time(.escape))
+    // The filter language: a field, then text beside it.
+    var fieldFilter: [Double] = [time(.char("/"))]
+    for c in "status:off-track,no-data 全省" { fieldFilter.append(time(.char(c))) }
+    fieldFilter.append(time(.escape))
     var detail: [Double] = []
     for _ in 0..<20 {
       detail.append(time(.enter))
@@ -47,6 +51,8 @@ enum DashboardBench {
       ("firstFrameMs", .number(firstFrame)),
       ("moveMedianMs", .number(median(move))), ("moveMaxMs", .number(move.max())),
       ("filterMedianMs", .number(median(filter))), ("filterMaxMs", .number(filter.max())),
+      ("fieldFilterMedianMs", .number(median(fieldFilter))),
+      ("fieldFilterMaxMs", .number(fieldFilter.max())),
       ("detailMedianMs", .number(median(detail))), ("detailMaxMs", .number(detail.max())),
     ])
     return out.text()
