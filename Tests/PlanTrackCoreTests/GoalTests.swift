@@ -115,3 +115,40 @@ struct GoalTests {
     #expect(Direction.decrease.sign == -1)
   }
 }
+
+/// The goal as people read it, written once for the screen and the files.
+struct GoalTextTests {
+  @Test(arguments: [
+    (Goal.atLeast(240), "≥ 240 万辆", "240"),
+    (Goal.atMost(3.456), "≤ 3.46 万辆", "≤3.46"),
+    (Goal.about(10, tolerance: 0.05), "≈ 10 万辆 (±5%)", "~10"),
+    (Goal.exactly(1), "= 1 万辆", "1"),
+    (Goal.range(min: 0.5, max: 1250), "0.5–1250 万辆", "0.5–1250"),
+  ])
+  func fullAndCompact(_ goal: Goal, _ full: String, _ compact: String) {
+    #expect(goal.text(unit: "万辆") == full)
+    #expect(goal.compactText == compact)
+  }
+
+  static func status(_ goal: Goal, actual: Double?, asOf: String) -> TargetStatus {
+    let day = { (s: String) in Day(iso: s)! }
+    let target = Target(
+      document: PlanDocument(id: "d", title: "t"), id: "x", name: "x", category: "c",
+      kind: .level, unit: try! MeasureUnit(parsing: "万辆"), direction: .increase,
+      milestones: [Milestone(due: day("2025-12-31"), goal: goal)], update: .monthly)
+    let series = actual.map { [Observation(day: day("2024-01-31"), value: $0)] } ?? []
+    return StatusEngine().evaluate(target, series: series, asOf: day(asOf))
+  }
+
+  @Test(
+    arguments: [
+      (Goal.atLeast(240), 140.2, "2024-01-31", false, "140.2 / 240 万辆"),
+      (Goal.atLeast(240), nil, "2024-01-31", true, "— / 240 万辆"),
+      (Goal.atMost(3), 2.5, "2024-06-30", false, "2.5 / ≤3 万辆"),
+      (Goal.atMost(3), 2.5, "2024-06-30", true, "2.5* / ≤3 万辆"),
+    ] as [(Goal, Double?, String, Bool, String)])
+  func actualOverGoal(_ goal: Goal, _ actual: Double?, _ asOf: String, _ mark: Bool, _ text: String)
+  {
+    #expect(Self.status(goal, actual: actual, asOf: asOf).actualOverGoal(markStale: mark) == text)
+  }
+}

@@ -12,3 +12,26 @@ extension Goal {
     }
   }
 }
+
+extension Goal {
+  /// The goal's figures alone, for a table column beside the actual: `240`, `≤3`, `~10`,
+  /// `1–2` (`≥` and `=` are left out: they are what a column of goals means).
+  public var compactText: String {
+    let f = NumberText.figure
+    switch self {
+    case .atLeast(let v), .exactly(let v): return f(v)
+    case .atMost(let v): return "≤" + f(v)
+    case .about(let v, _): return "~" + f(v)
+    case .range(let lo, let hi): return f(lo) + "–" + f(hi)
+    }
+  }
+}
+
+extension TargetStatus {
+  /// `140.2 / 240 万辆`, or `— / 240 万辆` without an actual; with `markStale`, a stale actual
+  /// gets a `*` (`3* / 5 万辆`). The dashboard's column and the status table both write this.
+  public func actualOverGoal(markStale: Bool = false) -> String {
+    NumberText.figure(actual?.value) + (markStale && stale ? "*" : "") + " / "
+      + governing.goal.compactText + " " + target.unit.text
+  }
+}

@@ -13,7 +13,7 @@ extension StatusReport {
       rows.append([
         language.label(s.status) + (s.stale ? (zh ? " 过期" : " stale") : ""),
         DisplayWidth.truncate(s.target.name, to: 36),
-        StatusReport.actualOverGoal(s),
+        s.actualOverGoal(),
         s.progress.map { NumberText.percent($0) } ?? "—",
         s.governing.due.iso,
         s.target.key,
@@ -31,19 +31,6 @@ extension StatusReport {
         ? "截至 \(asOf.iso)，共 \(totals.total) 项：" : "as of \(asOf.iso), \(totals.total) targets: ")
       + counts.joined(separator: zh ? "，" : ", ") + "\n"
     return out
-  }
-
-  /// `140.2 / 240 万辆`, or `— / 240 万辆` without an actual.
-  public static func actualOverGoal(_ s: TargetStatus) -> String {
-    let actual = s.actual.map { NumberText.plain($0.value) } ?? "—"
-    let goal: String
-    switch s.governing.goal {
-    case .range(let lo, let hi): goal = NumberText.plain(lo) + "–" + NumberText.plain(hi)
-    case .atMost(let v): goal = "≤" + NumberText.plain(v)
-    case .about(let v, _): goal = "~" + NumberText.plain(v)
-    case .atLeast(let v), .exactly(let v): goal = NumberText.plain(v)
-    }
-    return actual + " / " + goal + " " + s.target.unit.text
   }
 
   /// The contract's fields as CSV: UTF-8 with a BOM (Excel shows the Chinese), RFC 4180
@@ -94,7 +81,7 @@ extension StatusReport {
     for s in statuses {
       let cells = [
         language.label(s.status) + (s.stale ? (zh ? "（过期）" : " (stale)") : ""),
-        s.target.name, StatusReport.actualOverGoal(s),
+        s.target.name, s.actualOverGoal(),
         s.progress.map { NumberText.percent($0) } ?? "—",
         s.governing.due.iso, "`\(s.target.key)`",
       ]

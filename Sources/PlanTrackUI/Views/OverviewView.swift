@@ -121,9 +121,7 @@ struct OverviewView {
     x = b.put(status, x: x, y: y, style: theme.style(s.status)) + 1
     let name = DisplayWidth.pad(s.target.name, to: c.name)
     x = b.put(name, x: x, y: y) + 1
-    var figures =
-      NumberText.figure(s.actual?.value) + (s.stale ? "*" : "") + " / " + NumberText.figure(s.goal)
-    figures += " " + s.target.unit.text
+    let figures = s.actualOverGoal(markStale: true)
     x = b.put(DisplayWidth.pad(figures, to: c.figures, alignment: .right), x: x, y: y) + 1
     let percent = s.progressText
     // A percentage that fills its column takes a cell from the bar, to keep a space between.
