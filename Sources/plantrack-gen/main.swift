@@ -2,7 +2,7 @@
 //
 // Usage: plantrack-gen N_TARGETS N_ENTRIES DIR [--seed N]
 // Writes DIR/targets/*.yaml (25 targets per plan document, Chinese names, mixed units and
-// kinds, milestones, lead units) and DIR/plantrack.sqlite with N_ENTRIES entries (monthly
+// kinds, milestones, lead units) and the workspace's store with N_ENTRIES entries (monthly
 // figures with noise, 5% corrections, 1% retractions), the same for the same arguments.
 import Foundation
 import PlanTrackCore
@@ -43,9 +43,8 @@ func run() throws {
   let root = URL(fileURLWithPath: args[2])
   let fm = FileManager.default
   try? fm.removeItem(at: root.appendingPathComponent("targets"))
-  for suffix in ["", "-wal", "-shm", ".lock"] {
-    try? fm.removeItem(at: root.appendingPathComponent("plantrack.sqlite" + suffix))
-  }
+  let workspace = Workspace(root: root)
+  workspace.deleteStore()
   try fm.createDirectory(
     at: root.appendingPathComponent("targets"), withIntermediateDirectories: true)
   var rng = SplitMix64(seed: seed)
@@ -101,8 +100,7 @@ func run() throws {
       to: root.appendingPathComponent("targets/\(id).yaml"), atomically: true, encoding: .utf8)
   }
   // Entries: monthly figures from 2023-01 on, with noise, corrections and retractions.
-  let store = try SQLiteActualsStore.open(
-    path: root.appendingPathComponent("plantrack.sqlite").path)
+  let store = try workspace.openStore()
   var batch: [NewEntry] = []
   var stored: [ActualEntry]
   var made = 0

@@ -119,6 +119,13 @@ struct WorkspaceTests {
     #expect(FileManager.default.fileExists(atPath: ws.storePath))
     let again = try #require(try ws.openStoreIfExists())
     #expect(try again.count() == 1)
+    again.close()
+    store.close()
+
+    ws.deleteStore()
+    let left = try FileManager.default.contentsOfDirectory(atPath: root.path)
+    #expect(!left.contains { $0.hasPrefix("plantrack.sqlite") }, "\(left)")
+    #expect(try ws.openStoreIfExists() == nil)
   }
 
   @Test func loadTargetsReadsTheTargetsFolder() throws {

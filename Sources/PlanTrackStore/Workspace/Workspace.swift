@@ -73,6 +73,14 @@ public struct Workspace: Sendable {
       ? try SQLiteActualsStore.openForReading(path: storePath) : nil
   }
 
+  /// Deletes the store and the files beside it (its log, shared memory and lock), for tools
+  /// that build a workspace afresh (`plantrack-gen`). Nothing else deletes figures.
+  public func deleteStore() {
+    for suffix in ["", "-wal", "-shm", ".lock"] {
+      try? FileManager.default.removeItem(atPath: storePath + suffix)
+    }
+  }
+
   /// Whether a store could be created here: the workspace folder can be written.
   public var canCreateStore: Bool { access(root.path, W_OK) == 0 }
 }
