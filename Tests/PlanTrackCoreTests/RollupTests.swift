@@ -136,7 +136,7 @@ struct RollupTests {
 
   @Test func emptyInput() {
     #expect(Rollup([], by: .document).groups.isEmpty)
-    let none = Rollup.totals([])
+    let none = Rollup.totals([Status]())
     #expect(none.total == 0)
     #expect(none.share(.achieved) == 0)
     #expect(Rollup.Group(name: "x", counts: [:], total: 0).share(.missed) == 0)

@@ -50,10 +50,15 @@ public struct Rollup: Hashable, Sendable {
 
   /// The counts over all of `statuses`.
   public static func totals(_ statuses: some Sequence<TargetStatus>) -> Group {
+    totals(statuses.lazy.map(\.status))
+  }
+
+  /// The counts of a sequence of statuses.
+  public static func totals(_ statuses: some Sequence<Status>) -> Group {
     var c: [Status: Int] = [:]
     var total = 0
     for s in statuses {
-      c[s.status, default: 0] += 1
+      c[s, default: 0] += 1
       total += 1
     }
     return Group(name: "all", counts: c, total: total)

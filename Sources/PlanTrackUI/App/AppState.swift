@@ -59,10 +59,16 @@ public struct AppState: Sendable {
   }
   public var mode: Mode = .overview
   public var grouping: Grouping = .document {
-    didSet { refreshRows() }
+    didSet {
+      refreshGroups()
+      refreshRows()
+    }
   }
   public var sort: Sort = .status {
-    didSet { refreshRows() }
+    didSet {
+      refreshOrder()
+      refreshRows()
+    }
   }
   /// Text typed after `/`, in the filter language of `--filter` (`TargetFilter`): fields such
   /// as `status:off-track` and plain text matched against key, name, document, category,
@@ -132,7 +138,7 @@ public struct AppState: Sendable {
   /// header counts.
   public private(set) var textMatches: [Int] = []
   /// How many of `textMatches` have each status: the header's counts.
-  public private(set) var matchCounts = Rollup.totals([])
+  public private(set) var matchCounts = Rollup.totals([Status]())
   /// The statuses the filter and the toggles let through, in `statuses` order.
   public private(set) var visibleIndices: [Int] = []
   private var indexByKey: [String: Int] = [:]
@@ -146,7 +152,49 @@ public struct AppState: Sendable {
       statuses.enumerated().map { ($1.target.key, $0) }, uniquingKeysWith: { a, _ in a })
     let language = language
     filterFields = statuses.map { FilterFields($0, statusLabel: language.label($0.status)) }
+    refreshOrder()
+    refreshGroups()
     refreshRows()
+  }
+
+  /// Every index of `statuses` in the chosen sort, ties in file order: the rows of any filter
+  /// are this order with the hidden ones left out (no sorting on a key typed).
+  private var sortedAll: [Int] = []
+  /// Each status's groups (indices into `groupTitles`) under the chosen grouping.
+  private var groupsOf: [[Int]] = []
+  private var groupTitles: [String] = []
+
+  /// After `statuses` or `sort` change.
+  /// - Complexity: O(n log n) in the number of targets.
+  private mutating func refreshOrder() {
+    // Each target's sort key once, not once per comparison.
+    let keys = statuses.map(sortKey)
+    sortedAll = statuses.indices.sorted { a, b in
+      let (ka, kb) = (keys[a], keys[b])
+      if ka.0 != kb.0 { return ka.0 < kb.0 }
+      if ka.1 != kb.1 { return ka.1 < kb.1 }
+      return a < b
+    }
+  }
+
+  /// After `statuses`, `grouping` or `language` change: each target's groups as numbers.
+  /// Groups by status are numbered in status order, so that their headings come in it.
+  private mutating func refreshGroups() {
+    var titles: [String] = []
+    var ids: [String: Int] = [:]
+    if grouping == .status {
+      titles = Status.allCases.map { language.label($0) }
+      for (i, t) in titles.enumerated() { ids[t] = i }
+    }
+    groupsOf = statuses.map { s in
+      groupNames(s).map { name in
+        if let id = ids[name] { return id }
+        ids[name] = titles.count
+        titles.append(name)
+        return titles.count - 1
+      }
+    }
+    groupTitles = titles
   }
 
   /// After the filter, the toggles, the sort or the grouping change.
@@ -161,7 +209,7 @@ public struct AppState: Sendable {
       textMatches = filterFields.indices.filter { matcher.matches(filterFields[$0]) }
     }
     let all = statuses
-    matchCounts = Rollup.totals(textMatches.lazy.map { all[$0] })
+    matchCounts = Rollup.totals(textMatches.lazy.map { all[$0].status })
     visibleIndices = textMatches.filter { !hiddenStatuses.contains(statuses[$0].status) }
     rows = computeRows()
   }
@@ -174,33 +222,30 @@ public struct AppState: Sendable {
     width < Self.minimumSize.width || height < Self.minimumSize.height
   }
 
+  /// The visible targets in `sortedAll`'s order, under their group headings in order of first
+  /// appearance (status groups in status order).
+  /// - Complexity: O(n) in the number of targets.
   func computeRows() -> [Row] {
-    // Each target's sort key once, not once per comparison.
-    let keys = visibleIndices.map { sortKey(statuses[$0]) }
-    let sorted = visibleIndices.indices.sorted { a, b in
-      let (ka, kb) = (keys[a], keys[b])
-      if ka.0 != kb.0 { return ka.0 < kb.0 }
-      if ka.1 != kb.1 { return ka.1 < kb.1 }
-      return visibleIndices[a] < visibleIndices[b]
-    }.map { visibleIndices[$0] }
+    var visible = [Bool](repeating: false, count: statuses.count)
+    for i in visibleIndices { visible[i] = true }
+    let sorted = sortedAll.filter { visible[$0] }
     guard grouping != .none else { return sorted.map(Row.target) }
-    var order: [String] = []
-    var members: [String: [Int]] = [:]
+    var members = [[Int]](repeating: [], count: groupTitles.count)
+    var order: [Int] = []
     for i in sorted {
-      for name in groupNames(statuses[i]) {
-        if members[name] == nil { order.append(name) }
-        members[name, default: []].append(i)
+      for g in groupsOf[i] {
+        if members[g].isEmpty { order.append(g) }
+        members[g].append(i)
       }
     }
-    if grouping == .status {
-      order.sort { a, b in
-        (Status.allCases.first { language.label($0) == a } ?? .noData)
-          < (Status.allCases.first { language.label($0) == b } ?? .noData)
-      }
+    if grouping == .status { order.sort() }
+    var rows: [Row] = []
+    rows.reserveCapacity(sorted.count + order.count)
+    for g in order {
+      rows.append(.group(name: groupTitles[g], count: members[g].count))
+      rows.append(contentsOf: members[g].map(Row.target))
     }
-    return order.flatMap { name in
-      [Row.group(name: name, count: members[name]!.count)] + members[name]!.map(Row.target)
-    }
+    return rows
   }
 
   /// The index in `statuses` of the selected target, if it is visible.
