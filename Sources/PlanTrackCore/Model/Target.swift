@@ -67,14 +67,46 @@ public struct Milestone: Hashable, Sendable {
   public var quote: String?
   /// Whether the due date was inferred (the plan's period end), not stated.
   public var inferred: Bool
+  /// Other places where the same plan states the same goal (an annex, an indicator table).
+  public var restated: [Quote]
 
-  public init(due: Day, goal: Goal, line: Int? = nil, quote: String? = nil, inferred: Bool = false)
-  {
+  public init(
+    due: Day, goal: Goal, line: Int? = nil, quote: String? = nil, inferred: Bool = false,
+    restated: [Quote] = []
+  ) {
     self.due = due
     self.goal = goal
     self.line = line
     self.quote = quote
     self.inferred = inferred
+    self.restated = restated
+  }
+}
+
+/// Words of a plan at a line of its source file.
+public struct Quote: Hashable, Sendable {
+  /// 1-based.
+  public var line: Int
+  public var text: String
+
+  public init(line: Int, text: String) {
+    self.line = line
+    self.text = text
+  }
+}
+
+/// Where a target's figures are: its region and its series. Set when a workspace resolves the
+/// target's indicator and region.
+public struct Placement: Hashable, Sendable {
+  /// The target's region (its own `region:`, else its document's), if it resolves.
+  public var region: Region?
+  /// The key its figures are recorded under: `<region code>/<indicator>` for a target on an
+  /// indicator, else the target's own key.
+  public var series: String
+
+  public init(region: Region?, series: String) {
+    self.region = region
+    self.series = series
   }
 }
 
@@ -131,15 +163,24 @@ public struct Target: Hashable, Sendable, Identifiable {
   /// A quota for each year (每年不少于60场): each milestone is one year's amount, and actuals are
   /// that year's running total. See docs/STATUS.md.
   public var perYear: Bool
+  /// The indicator it measures (indicators.yaml), if any.
+  public var indicator: String?
+  /// The region as the target file names it, when it is not the document's.
+  public var regionName: String?
+  /// Its resolved region and series; nil until a workspace resolves them.
+  public var placement: Placement?
 
-  /// `document-id/target-id`, the key actuals are recorded under.
+  /// `document-id/target-id`: the target's identity (and its series when it has no indicator).
   public var key: String { document.id + "/" + id }
+
+  /// The key its figures are recorded under (`Placement.series`), else its own key.
+  public var series: String { placement?.series ?? key }
 
   public init(
     document: PlanDocument, id: String, name: String, category: String, kind: TargetKind,
     unit: MeasureUnit, direction: Direction, baseline: Baseline? = nil, milestones: [Milestone],
     lead: [String] = [], update: UpdateFrequency = .monthly, path: PathShape = .linear,
-    perYear: Bool = false
+    perYear: Bool = false, indicator: String? = nil, regionName: String? = nil
   ) {
     precondition(!milestones.isEmpty, "a target needs at least one milestone")
     self.document = document
@@ -155,6 +196,8 @@ public struct Target: Hashable, Sendable, Identifiable {
     self.update = update
     self.path = path
     self.perYear = perYear
+    self.indicator = indicator
+    self.regionName = regionName
   }
 
   /// The last milestone: the target's deadline and final goal.

@@ -26,14 +26,21 @@ public struct StatusEngine: Sendable {
     return Trajectory(points: points, shape: target.path, direction: target.direction)
   }
 
-  /// Evaluates every target at `asOf` from the effective series by target key, keeping those
-  /// `filter` lets through, in the targets' order. The one place that evaluates a workspace:
-  /// the status command, the export and the dashboard all call it.
+  /// Evaluates every target at the book's as-of date from the figures it reads there
+  /// (`FigureBook.figures(for:)`), keeping those `filter` lets through, in the targets' order.
+  /// The one place that evaluates a workspace: the status command, the export and the
+  /// dashboard all call it.
   /// - Complexity: O(n) in the number of targets plus actuals, spread over all cores.
-  public func evaluate(
-    _ targets: [Target], series: [String: [Observation]], asOf: Day, filter: TargetFilter = .all
-  ) -> [TargetStatus] {
-    let all = Parallel.map(targets) { evaluate($0, series: series[$0.key] ?? [], asOf: asOf) }
+  public func evaluate(_ targets: [Target], book: FigureBook, filter: TargetFilter = .all)
+    -> [TargetStatus]
+  {
+    let all = Parallel.map(targets) { target in
+      let figures = book.figures(for: target)
+      var status = evaluate(target, series: figures.observations, asOf: book.asOf)
+      status.rollup = figures.rollup
+      status.stock = figures.stock
+      return status
+    }
     guard !filter.terms.isEmpty else { return all }
     let matcher = filter.matcher()
     return all.filter { matcher.matches(FilterFields($0)) }

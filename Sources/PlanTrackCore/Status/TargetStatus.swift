@@ -42,6 +42,11 @@ public struct TargetStatus: Hashable, Sendable {
   public let sdg: SDGProgress?
   /// The thresholds the rules used.
   public let thresholds: StatusThresholds
+  /// The roll-up of the target's series at the as-of date (summed indicators, regions with
+  /// children), with its coverage.
+  public internal(set) var rollup: RegionRollup?
+  /// For an increment read from a stock: the two stock figures it is the difference of.
+  public internal(set) var stock: StockIncrement?
 
   /// The planned value at the as-of date.
   public var expected: Double? { figures.expected }

@@ -14,37 +14,41 @@ public struct TargetFile: Sendable {
   ]
   static let targetKeys = [
     "id", "name", "category", "kind", "unit", "direction", "baseline", "milestones", "lead",
-    "update", "tolerance", "path", "note", "perYear",
+    "update", "tolerance", "path", "note", "perYear", "indicator", "region",
   ]
-  static let milestoneKeys = ["due", "value", "comparator", "line", "quote", "inferred", "note"]
+  static let milestoneKeys = [
+    "due", "value", "comparator", "line", "quote", "inferred", "note", "restated",
+  ]
   static let levels = ["national", "province", "city", "district"]
 
-  /// Parses the text of a target file. `file` is the name findings carry.
-  public static func parse(yaml text: String, file: String) -> TargetFile {
+  /// Parses the text of a target file. `file` is the name findings carry; `catalog` gives the
+  /// indicators and regions that targets name (each target is placed on its series).
+  public static func parse(yaml text: String, file: String, catalog: Catalog = .standard)
+    -> TargetFile
+  {
     var reader = YAMLReader(file: file)
-    let root: Node?
-    do {
-      // No implicit tag resolution: the reader reads numbers, dates and booleans itself, and
-      // Yams' regular expressions per scalar cost half of loading 10,000 targets.
-      root = try Yams.compose(yaml: text, .basic)
-    } catch let error as YamlError {
-      return TargetFile(file: file, document: nil, targets: [], findings: [finding(error, file)])
-    } catch {
-      return TargetFile(
-        file: file, document: nil, targets: [],
-        findings: [Finding(file: file, line: 0, column: 0, code: .yamlSyntax, message: "\(error)")])
-    }
-    guard let root, let top = reader.mapping(root, "a target file") else {
-      if root == nil {
-        reader.error(
-          nil, .emptyTargetFile, "the file is empty; expected “document:” and “targets:”")
-      }
+    guard
+      let top = reader.top(
+        yaml: text, "a target file", empty: "expected “document:” and “targets:”")
+    else {
       return TargetFile(file: file, document: nil, targets: [], findings: reader.findings)
     }
     reader.checkKeys(top, allowed: ["document", "targets"], in: "the file")
     var document: PlanDocument?
     if let docNode = reader.value(top, "document", in: "the file", required: true) {
       document = parseDocument(docNode, &reader)
+    }
+    // The document's region: where its targets are, unless a target names another. Its name
+    // matters only to targets on an indicator; the first of those reports it if it does not
+    // resolve.
+    var documentRegion: Region?
+    var documentRegionProblem: (Node, Catalog)?
+    if let document, let name = document.region, let node = docRegionNode(top) {
+      if case .found(let r) = catalog.regions.resolve(name) {
+        documentRegion = r
+      } else {
+        documentRegionProblem = (node, catalog)
+      }
     }
     // Without a valid document no target loads, but the targets are still checked so that
     // every mistake of the file is reported at once.
@@ -55,7 +59,14 @@ public struct TargetFile: Sendable {
         var seen: [String: Int] = [:]
         for item in seq {
           let before = reader.findings.filter { $0.severity == .error }.count
-          let target = parseTarget(item, document: owner, &reader)
+          if let (node, catalog) = documentRegionProblem, case .mapping(let m) = item,
+            YAMLMap(item, m)["indicator"] != nil, let name = document?.region
+          {
+            _ = resolveRegion(name, node: node, catalog: catalog, severity: .error, &reader)
+            documentRegionProblem = nil
+          }
+          let target = parseTarget(
+            item, document: owner, documentRegion: documentRegion, catalog: catalog, &reader)
           if let target {
             if let line = seen[target.id] {
               reader.error(
@@ -76,24 +87,6 @@ public struct TargetFile: Sendable {
     return TargetFile(
       file: file, document: document, targets: document == nil ? [] : targets,
       findings: reader.findings)
-  }
-
-  static func finding(_ error: YamlError, _ file: String) -> Finding {
-    switch error {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      let ctx = context.map { " (\($0.text))" } ?? ""
-      return Finding(
-        file: file, line: mark.line, column: mark.column, code: .yamlSyntax,
-        message: "YAML syntax: \(problem)\(ctx)")
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return Finding(
-        file: file, line: context.mark.line, column: context.mark.column, code: .duplicateYAMLKey,
-        message: "duplicate key “\(duplicates.joined(separator: "”, “"))” in a mapping")
-    default:
-      return Finding(file: file, line: 0, column: 0, code: .yamlSyntax, message: "YAML: \(error)")
-    }
   }
 
   static func parseDocument(_ node: Node, _ r: inout YAMLReader) -> PlanDocument? {
@@ -135,7 +128,33 @@ public struct TargetFile: Sendable {
       periodEnd: end, sourceFile: sourceFile)
   }
 
-  static func parseTarget(_ node: Node, document: PlanDocument, _ r: inout YAMLReader) -> Target? {
+  static func docRegionNode(_ top: YAMLMap) -> Node? {
+    guard let d = top["document"], case .mapping(let m) = d else { return nil }
+    return YAMLMap(d, m)["region"]
+  }
+
+  /// A region name or code resolved in the catalog's tree; an unknown or ambiguous one is a
+  /// finding at `node` saying what would resolve it.
+  static func resolveRegion(
+    _ name: String, node: Node, catalog: Catalog, severity: Finding.Severity,
+    _ r: inout YAMLReader
+  ) -> Region? {
+    switch catalog.regions.resolve(name) {
+    case .found(let region): return region
+    case .ambiguous(let many):
+      r.report(
+        node, .ambiguousRegion, RegionText.ambiguous(name, many, in: catalog.regions),
+        severity: severity)
+    case .unknown(let suggestions):
+      r.report(node, .unknownRegion, RegionText.unknown(name, suggestions), severity: severity)
+    }
+    return nil
+  }
+
+  static func parseTarget(
+    _ node: Node, document: PlanDocument, documentRegion: Region?, catalog: Catalog,
+    _ r: inout YAMLReader
+  ) -> Target? {
     guard let m = r.mapping(node, "each target") else { return nil }
     let idText = m["id"]?.string ?? "?"
     let what = "target “\(idText)”"
@@ -147,14 +166,7 @@ public struct TargetFile: Sendable {
     let name = r.string(m, "name", in: what, required: true)
     let category = r.string(m, "category", in: what, required: true)
     let kind = r.choice(m, "kind", in: what, required: true, as: TargetKind.self)
-    var unit: MeasureUnit?
-    if let u = r.string(m, "unit", in: what, required: true) {
-      do {
-        unit = try MeasureUnit(parsing: u)
-      } catch {
-        r.error(m["unit"], (error as? any CodedError)?.code ?? .unreadableUnit, "\(error)")
-      }
-    }
+    let unit = r.unit(m, "unit", in: what)
     let explicitDirection = r.choice(m, "direction", in: what, required: false, as: Direction.self)
     let update = r.choice(m, "update", in: what, required: false, as: UpdateFrequency.self)
     let path = r.choice(m, "path", in: what, required: false, as: PathShape.self)
@@ -168,6 +180,38 @@ public struct TargetFile: Sendable {
       }
     }
     let lead = r.value(m, "lead", in: what, required: false).flatMap { r.strings($0, "lead") } ?? []
+    // Its indicator and region: where its figures are.
+    let indicatorID = r.string(m, "indicator", in: what, required: false)
+    var indicator: Indicator?
+    if let indicatorID {
+      indicator = catalog.indicator(indicatorID)
+      if indicator == nil {
+        let known = catalog.indicators.map(\.id)
+        r.error(
+          m["indicator"], .unknownIndicator,
+          "no indicator “\(indicatorID)” in indicators.yaml"
+            + (known.isEmpty
+              ? " (the workspace has no indicators.yaml)"
+              : "; known: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", …" : "")")
+        )
+      } else if let indicator, let unit, !indicator.accepts(unit) {
+        r.error(
+          m["unit"], .unitNotOfIndicator,
+          "unit “\(unit.text)” cannot be converted to indicator \(indicator.id)'s unit “\(indicator.unit.text)”"
+            + (indicator.counts.isEmpty ? "" : " (or \(indicator.counts.joined(separator: ", ")))"))
+      }
+    }
+    let regionName = r.string(m, "region", in: what, required: false)
+    var region = documentRegion
+    if let regionName, let node = m["region"] {
+      region = resolveRegion(
+        regionName, node: node, catalog: catalog, severity: indicatorID == nil ? .warning : .error,
+        &r)
+    } else if indicatorID != nil, document.region == nil {
+      r.error(
+        m["indicator"], .unknownRegion,
+        "a target on an indicator needs a region: give its document a “region:”, or the target one")
+    }
     let perYearNode = r.value(m, "perYear", in: what, required: false)
     let perYear = perYearNode.flatMap { r.bool($0, "perYear") } ?? false
     if perYear, let kind = m["kind"]?.string, kind != TargetKind.increment.rawValue {
@@ -235,10 +279,15 @@ public struct TargetFile: Sendable {
       direction, milestones, baseline: baseline, kind: kind, perYear: perYear,
       node: m["direction"] ?? node, &r)
 
-    return Target(
+    var target = Target(
       document: document, id: id, name: name, category: category, kind: kind, unit: unit,
       direction: direction, baseline: baseline, milestones: milestones.map(\.0), lead: lead,
-      update: update ?? .monthly, path: path ?? .linear, perYear: perYear)
+      update: update ?? .monthly, path: path ?? .linear, perYear: perYear,
+      indicator: indicatorID, regionName: regionName)
+    let series =
+      indicator.flatMap { i in region.map { SeriesKey.make(region: $0.code, indicator: i.id) } }
+    target.placement = Placement(region: region, series: series ?? target.key)
+    return target
   }
 
   static func parseMilestone(_ node: Node, tolerance: Double, _ r: inout YAMLReader) -> Milestone? {
@@ -296,8 +345,26 @@ public struct TargetFile: Sendable {
     let inferred = r.value(m, "inferred", in: what, required: false).flatMap {
       r.bool($0, "inferred")
     }
+    var restated: [Quote] = []
+    if let list = r.value(m, "restated", in: what, required: false) {
+      if case .sequence(let items) = list {
+        for item in items {
+          guard let q = r.mapping(item, "each restated quote") else { continue }
+          r.checkKeys(q, allowed: ["line", "quote"], in: "a restated quote")
+          let l = r.value(q, "line", in: "a restated quote", required: true).flatMap {
+            r.integer($0, "line")
+          }
+          let text = r.string(q, "quote", in: "a restated quote", required: true)
+          if let l, let text { restated.append(Quote(line: l, text: text)) }
+        }
+      } else {
+        r.error(list, .notAList, "“restated” must be a list like [{ line: 12, quote: … }]")
+      }
+    }
     guard let due, let goal else { return nil }
-    return Milestone(due: due, goal: goal, line: line, quote: quote, inferred: inferred ?? false)
+    return Milestone(
+      due: due, goal: goal, line: line, quote: quote, inferred: inferred ?? false,
+      restated: restated)
   }
 
   /// `<=` anywhere means a decrease; else a final goal below the baseline; else increase.

@@ -9,15 +9,24 @@ public struct TargetSet: Sendable {
   public let findings: [Finding]
   /// The documents that loaded.
   public let documents: [PlanDocument]
+  /// The indicators and regions the targets were placed with.
+  public let catalog: Catalog
 
   /// The target with this `document/target` key.
   public func target(key: String) -> Target? { byKey[key] }
 
-  private let byKey: [String: Target]
+  /// The targets whose figures are recorded under `series`, in file order.
+  public func targets(onSeries series: String) -> [Target] {
+    (bySeries[series] ?? []).map { targets[$0] }
+  }
 
-  /// Builds a set from parsed files, adding findings for duplicate document ids.
-  public init(files: [TargetFile]) {
-    var findings = files.flatMap(\.findings)
+  private let byKey: [String: Target]
+  private let bySeries: [String: [Int]]
+
+  /// Builds a set from parsed files (parsed with `catalog`), adding findings for duplicate
+  /// document ids; the catalog's own findings come first.
+  public init(files: [TargetFile], catalog: Catalog = .standard) {
+    var findings = catalog.findings + files.flatMap(\.findings)
     var targets: [Target] = []
     var documents: [PlanDocument] = []
     var seen: [String: String] = [:]
@@ -47,6 +56,10 @@ public struct TargetSet: Sendable {
       ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column)
     }
     self.byKey = Dictionary(targets.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    var bySeries: [String: [Int]] = [:]
+    for (i, t) in targets.enumerated() { bySeries[t.series, default: []].append(i) }
+    self.bySeries = bySeries
+    self.catalog = catalog
   }
 
   /// Whether any finding is an error.
@@ -54,7 +67,9 @@ public struct TargetSet: Sendable {
 
   /// Loads every `*.yaml` / `*.yml` file of `directory`. Unreadable files and invalid UTF-8
   /// become findings; the other files still load.
-  public static func load(directory: URL, displayPrefix: String = "targets/") -> TargetSet {
+  public static func load(
+    directory: URL, displayPrefix: String = "targets/", catalog: Catalog = .standard
+  ) -> TargetSet {
     let names =
       ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
       .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
@@ -62,35 +77,45 @@ public struct TargetSet: Sendable {
     // Files parse independently: spread them over the cores (the order is kept).
     let results = ParallelResults<TargetFile>(count: names.count)
     DispatchQueue.concurrentPerform(iterations: names.count) { i in
-      results.set(i, parseFile(names[i], in: directory, displayPrefix: displayPrefix))
+      results.set(
+        i, parseFile(names[i], in: directory, displayPrefix: displayPrefix, catalog: catalog))
     }
-    return TargetSet(files: results.values)
+    return TargetSet(files: results.values, catalog: catalog)
   }
 
   /// Reads and parses one file; a file that cannot be read or is not UTF-8 is a finding.
-  static func parseFile(_ name: String, in directory: URL, displayPrefix: String) -> TargetFile {
+  static func parseFile(
+    _ name: String, in directory: URL, displayPrefix: String, catalog: Catalog = .standard
+  ) -> TargetFile {
     let display = displayPrefix + name
-    let url = directory.appendingPathComponent(name)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      return TargetFile(
-        file: display, document: nil, targets: [],
-        findings: [
-          Finding(
-            file: display, line: 0, column: 0, code: .cannotReadFile,
-            message: "cannot read the file")
-        ])
+    switch readText(directory.appendingPathComponent(name), as: display) {
+    case .success(let text): return TargetFile.parse(yaml: text, file: display, catalog: catalog)
+    case .failure(let finding):
+      return TargetFile(file: display, document: nil, targets: [], findings: [finding])
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      return TargetFile(
-        file: display, document: nil, targets: [],
-        findings: [
-          Finding(
-            file: display, line: 0, column: 0, code: .notUTF8,
-            message: "the file is not valid UTF-8 text")
-        ])
-    }
-    return TargetFile.parse(yaml: text, file: display)
   }
+}
+
+/// The text of a workspace file, or a finding (named `display`) when it cannot be read or is
+/// not UTF-8.
+func readText(_ url: URL, as display: String) -> TextOrFinding {
+  guard let data = FileManager.default.contents(atPath: url.path) else {
+    return .failure(
+      Finding(
+        file: display, line: 0, column: 0, code: .cannotReadFile, message: "cannot read the file"))
+  }
+  guard let text = String(data: data, encoding: .utf8) else {
+    return .failure(
+      Finding(
+        file: display, line: 0, column: 0, code: .notUTF8,
+        message: "the file is not valid UTF-8 text"))
+  }
+  return .success(text)
+}
+
+enum TextOrFinding {
+  case success(String)
+  case failure(Finding)
 }
 
 /// Results written by concurrent workers into their own slots.

@@ -9,12 +9,59 @@ struct YAMLReader {
 
   init(file: String) { self.file = file }
 
+  /// The top mapping of a YAML text, or nil with a finding: a syntax error at its line and
+  /// column, an empty file (“the file is empty; `empty`”), or a top that is not a mapping.
+  mutating func top(yaml text: String, _ what: String, empty: String) -> YAMLMap? {
+    let root: Node?
+    do {
+      // No implicit tag resolution: the reader reads numbers, dates and booleans itself, and
+      // Yams' regular expressions per scalar cost half of loading 10,000 targets.
+      root = try Yams.compose(yaml: text, .basic)
+    } catch let error as YamlError {
+      findings.append(Self.finding(error, file))
+      return nil
+    } catch {
+      findings.append(
+        Finding(file: file, line: 0, column: 0, code: .yamlSyntax, message: "\(error)"))
+      return nil
+    }
+    guard let root else {
+      self.error(nil, .emptyTargetFile, "the file is empty; \(empty)")
+      return nil
+    }
+    return mapping(root, what)
+  }
+
+  static func finding(_ error: YamlError, _ file: String) -> Finding {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let ctx = context.map { " (\($0.text))" } ?? ""
+      return Finding(
+        file: file, line: mark.line, column: mark.column, code: .yamlSyntax,
+        message: "YAML syntax: \(problem)\(ctx)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return Finding(
+        file: file, line: context.mark.line, column: context.mark.column, code: .duplicateYAMLKey,
+        message: "duplicate key “\(duplicates.joined(separator: "”, “"))” in a mapping")
+    default:
+      return Finding(file: file, line: 0, column: 0, code: .yamlSyntax, message: "YAML: \(error)")
+    }
+  }
+
   mutating func error(_ node: Node?, _ code: ProblemCode, _ message: String) {
+    report(node, code, message, severity: .error)
+  }
+
+  mutating func report(
+    _ node: Node?, _ code: ProblemCode, _ message: String, severity: Finding.Severity
+  ) {
     let mark = node?.mark
     findings.append(
       Finding(
-        file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, code: code,
-        message: message))
+        file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, severity: severity,
+        code: code, message: message))
   }
 
   /// The mapping of `node`, or a finding naming what was expected.
@@ -60,6 +107,31 @@ struct YAMLReader {
       return nil
     }
     return text
+  }
+
+  /// The items of a file whose only key is `key`, a list (`indicators:`, `regions:`).
+  mutating func topList(yaml text: String, _ key: String) -> [Node]? {
+    guard let top = top(yaml: text, "the file", empty: "expected “\(key):” and a list") else {
+      return nil
+    }
+    checkKeys(top, allowed: [key], in: "the file")
+    guard let list = value(top, key, in: "the file", required: true) else { return nil }
+    guard case .sequence(let items) = list else {
+      self.error(list, .notAList, "“\(key)” must be a list (lines starting with “- ”)")
+      return nil
+    }
+    return Array(items)
+  }
+
+  /// A required unit (`万辆`, `%`), or a finding with the unit's problem.
+  mutating func unit(_ mapping: YAMLMap, _ key: String, in what: String) -> MeasureUnit? {
+    guard let text = string(mapping, key, in: what, required: true) else { return nil }
+    do {
+      return try MeasureUnit(parsing: text)
+    } catch {
+      self.error(mapping[key], (error as? any CodedError)?.code ?? .unreadableUnit, "\(error)")
+      return nil
+    }
   }
 
   mutating func number(_ node: Node, _ what: String) -> Double? {

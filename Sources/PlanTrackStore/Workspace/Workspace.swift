@@ -46,7 +46,13 @@ public struct Workspace: Sendable {
   }
 
   /// Loads every target file.
-  public func loadTargets() -> TargetSet { TargetSet.load(directory: targetsDirectory) }
+  /// The workspace's indicators and regions (`indicators.yaml`, `regions.yaml`).
+  public func loadCatalog() -> Catalog { Catalog.load(root: root) }
+
+  /// Every target, placed on its series with the workspace's catalog.
+  public func loadTargets() -> TargetSet {
+    TargetSet.load(directory: targetsDirectory, catalog: loadCatalog())
+  }
 
   /// The targets needed to check an entry for `key`: only `<document-id>.yaml` when it holds
   /// the target (files are named after their document), else every file. A workspace of
@@ -54,8 +60,12 @@ public struct Workspace: Sendable {
   public func loadTargets(forKey key: String) -> TargetSet {
     if let slash = key.firstIndex(of: "/") {
       let name = String(key[..<slash]) + ".yaml"
+      let catalog = loadCatalog()
       let one = TargetSet(
-        files: [TargetSet.parseFile(name, in: targetsDirectory, displayPrefix: "targets/")])
+        files: [
+          TargetSet.parseFile(
+            name, in: targetsDirectory, displayPrefix: "targets/", catalog: catalog)
+        ], catalog: catalog)
       if one.target(key: key) != nil { return one }
     }
     return loadTargets()

@@ -4,7 +4,7 @@ import PlanTrackCore
 /// status, export and dashboard view is computed from.
 public struct WorkspaceData: Sendable {
   public let targets: TargetSet
-  /// The effective series by target key.
+  /// The effective series by series key (a target's own key when it has no indicator).
   public let series: [String: [Observation]]
 
   public init(targets: TargetSet, series: [String: [Observation]]) {
@@ -12,10 +12,17 @@ public struct WorkspaceData: Sendable {
     self.series = series
   }
 
+  /// The figures as they stand at `asOf`: each series, roll-ups, stand-ins.
+  public func book(asOf: Day) -> FigureBook {
+    FigureBook(
+      series: series, indicators: targets.catalog.indicators, regions: targets.catalog.regions,
+      asOf: asOf)
+  }
+
   /// Every target's status at `asOf`, in target-file order, keeping those `filter` lets
-  /// through (see `StatusEngine.evaluate(_:series:asOf:filter:)`).
+  /// through (see `StatusEngine.evaluate(_:book:filter:)`).
   public func statuses(asOf: Day, filter: TargetFilter = .all) -> [TargetStatus] {
-    StatusEngine().evaluate(targets.targets, series: series, asOf: asOf, filter: filter)
+    StatusEngine().evaluate(targets.targets, book: book(asOf: asOf), filter: filter)
   }
 }
 
