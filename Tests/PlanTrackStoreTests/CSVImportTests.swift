@@ -8,7 +8,11 @@ import Testing
 private let realTargets: TargetSet = {
   let url = repositoryTargets.appendingPathComponent("sd-nev-countryside.yaml")
   let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-  return TargetSet(files: [TargetFile.parse(yaml: text, file: "targets/sd-nev-countryside.yaml")])
+  return TargetSet(
+    files: [
+      TargetFile.parse(
+        yaml: text, file: "targets/sd-nev-countryside.yaml", catalog: repositoryCatalog)
+    ], catalog: repositoryCatalog)
 }()
 
 private let stock = "sd-nev-countryside/nev-stock"

@@ -7,7 +7,7 @@ import Testing
 @Suite("Demo data")
 struct DemoDataTests {
   @Test func everyStatusAppearsAndTheFiguresAreDeterministic() throws {
-    let set = TargetSet.load(directory: repositoryTargets)
+    let set = repositoryTargetSet
     let asOf = Day(iso: "2024-06-30")!
     let entries = DemoData.entries(for: set.targets, asOf: asOf, user: "demo", time: "t")
     #expect(entries == DemoData.entries(for: set.targets, asOf: asOf, user: "demo", time: "t"))

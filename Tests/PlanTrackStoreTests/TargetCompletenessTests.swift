@@ -32,7 +32,7 @@ struct TargetCompletenessTests {
   ]
 
   @Test func everyAnnotatedGoalIsAMilestone() throws {
-    let set = TargetSet.load(directory: repositoryTargets)
+    let set = repositoryTargetSet
     var milestones: [String: [Double]] = [:]
     for t in set.targets {
       for m in t.milestones {

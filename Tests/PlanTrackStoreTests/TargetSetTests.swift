@@ -155,7 +155,7 @@ struct TargetSetTests {
   }
 
   @Test func theRepositoryTargetsLoadWithoutErrors() throws {
-    let set = TargetSet.load(directory: repositoryTargets)
+    let set = repositoryTargetSet
     let errors = set.findings.filter { $0.severity == .error }
     #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
     #expect(set.documents.contains { $0.id == "sd-nev-countryside" })

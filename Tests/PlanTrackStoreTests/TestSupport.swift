@@ -1,4 +1,5 @@
 import Foundation
+import PlanTrackStore
 
 /// A fresh, uniquely named folder under the system's temporary folder, removed by `remove()`.
 struct TemporaryDirectory {
@@ -51,3 +52,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
 
 /// The repository's real `targets/` folder.
 let repositoryTargets = repositoryRoot.appendingPathComponent("targets")
+/// This repository's indicators and regions.
+let repositoryCatalog = Catalog.load(root: repositoryRoot)
+/// This repository's targets, placed with its catalog.
+let repositoryTargetSet = TargetSet.load(directory: repositoryTargets, catalog: repositoryCatalog)
