@@ -245,12 +245,12 @@ extension Indicator {
 
 extension UpdateFrequency {
   /// The ends of the reporting periods that end on or after `start` and on or before `end`:
-  /// month ends for monthly figures, quarter ends, half-year ends, year ends, or every seventh
-  /// day back from `end` for weekly ones.
+  /// month ends for monthly figures, quarter ends, half-year ends, year ends, or `end` and every
+  /// seventh day before it for weekly ones.
   public func periodEnds(from start: Day, through end: Day) -> [Day] {
     guard start <= end else { return [] }
     if self == .weekly {
-      return stride(from: end.ordinal - 7, through: start.ordinal, by: -7).reversed().map(
+      return stride(from: end.ordinal, through: start.ordinal, by: -7).reversed().map(
         Day.init(ordinal:))
     }
     let step: Int =
