@@ -12,6 +12,7 @@ extension StoreError: CodedError {
     case .rejected: .entryRejected
     case .notAWorkspace: .notAWorkspace
     case .unavailable: .storeUnavailable
+    case .unknownSeries: .unknownSeries
     }
   }
 }

@@ -19,6 +19,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case notAWorkspace(path: String)
   /// The store could not be read (a damaged file, a lost connection…).
   case unavailable(reason: String)
+  /// A series key whose region or indicator does not resolve.
+  case unknownSeries(key: String, reason: String)
 
   public var description: String { text.escapingControls }
 
@@ -35,6 +37,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .nothingToUndo(let user): return "\(user) has no entry left to undo"
     case .rejected(let reason): return "the store refused the entry: \(reason)"
     case .unavailable(let reason): return "cannot read the store: \(reason)"
+    case .unknownSeries(let key, let reason): return "no series “\(key)”: \(reason)"
     case .notAWorkspace(let path):
       return "\(path) is not a plantrack workspace (it has no targets/ folder)"
     }

@@ -24,7 +24,7 @@ struct SnapshotTests {
 
   @Test func jsonIsVersionedCompleteAndReadsBack() throws {
     let v = try JSONValue.parse(SnapshotFixture.snapshot().json())
-    #expect(v["schema"]?.numberValue == 1)
+    #expect(v["schema"]?.numberValue == 2)
     #expect(v["label"]?.stringValue == "演示数据 demo")
     #expect(v["totals"]?["total"]?.numberValue == 3)
     #expect(v["rollups"]?["category"]?.arrayValue?.first?["name"]?.stringValue == "ev")
@@ -34,7 +34,7 @@ struct SnapshotTests {
     for key in [
       "key", "name", "status", "actual", "actualDate", "expected", "gap", "goal", "due", "progress",
       "projected", "stale", "milestones", "baseline", "documentNumber", "sourceFile", "start",
-      "shortfall",
+      "shortfall", "region", "indicator", "series", "rollup",
     ] {
       #expect(nev[key] != nil, "no \(key)")
     }

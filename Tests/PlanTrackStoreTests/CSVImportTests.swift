@@ -16,6 +16,8 @@ private let realTargets: TargetSet = {
 }()
 
 private let stock = "sd-nev-countryside/nev-stock"
+/// Where `stock`'s figures go: it measures Shandong's NEV stock (indicators.yaml).
+private let stockSeries = "370000/nev-stock"
 private let chargers = "sd-nev-countryside/public-chargers"
 private let capacity = "sd-nev-countryside/charging-transformer-capacity-added"
 private let file = "actuals.csv"
@@ -70,7 +72,7 @@ struct CSVImportTests {
       """)
     #expect(result.findings.isEmpty, "\(result.findings)")
     let entries = result.entries
-    #expect(entries.map(\.key) == [stock, stock, chargers, capacity])
+    #expect(entries.map(\.key) == [stockSeries, stockSeries, chargers, capacity])
     #expect(
       entries.map(\.asOf) == [
         day("2025-01-31"), day("2025-02-28"), day("2025-02-28"), day("2025-03-31"),
@@ -127,7 +129,7 @@ struct CSVImportTests {
     #expect(result.entries.count == 2)
     #expect(result.entries.first?.note == "第一行\n第二行, 含 \"引号\"")
     #expect(result.entries.last?.note == "a,b")
-    #expect(result.entries.last?.key == stock)
+    #expect(result.entries.last?.key == stockSeries)
     let value = result.entries.first?.value ?? 0
     #expect(abs(value - 140.2345) < 1e-9)
   }
@@ -155,7 +157,7 @@ struct CSVImportTests {
       """)
     #expect(result.findings.isEmpty, "\(result.findings)")
     #expect(result.entries.map(\.asOf) == [day("2025-01-31"), day("2025-02-28")])
-    #expect(result.entries.map(\.key) == [stock, stock])
+    #expect(result.entries.map(\.key) == [stockSeries, stockSeries])
     #expect(result.entries.last?.value == 160)
   }
 

@@ -10,8 +10,12 @@ public enum ValueInput {
   /// scaled in the target's base unit. A number followed by a unit, or an explicit `unit`,
   /// must be compatible with the target's unit and is converted: `1402345辆` for a `万辆`
   /// target is 140.2345.
+  ///
+  /// `sameCount` lists counting words that are the same count as the target unit's (an
+  /// indicator's `counts`: 1500座 base stations are 1500个).
   public static func parse(
-    _ text: String, unit explicitUnit: String? = nil, targetUnit: MeasureUnit
+    _ text: String, unit explicitUnit: String? = nil, targetUnit: MeasureUnit,
+    sameCount: [String] = []
   ) throws -> Double {
     // Spaces may stand around the number ("140 万辆", as plans print it), never inside it.
     let normal = TextNormalizer.halfWidth(text).trimmingWhitespace
@@ -35,7 +39,13 @@ public enum ValueInput {
       value = number * factor / targetUnit.scale * baseFactor(targetUnit)
     } else {
       let unit = try MeasureUnit(parsing: unitText)
-      value = try unit.convert(number, to: targetUnit)
+      if !unit.isCompatible(with: targetUnit), !sameCount.isEmpty,
+        Set(sameCount + [targetUnit.base]).contains(unit.base)
+      {
+        value = number * unit.scale / targetUnit.scale
+      } else {
+        value = try unit.convert(number, to: targetUnit)
+      }
     }
     guard value.isFinite, abs(value) <= maximumMagnitude else {
       throw QuantityError.notFinite(text)

@@ -4,8 +4,11 @@ import PlanTrackCore
 /// JSON (versioned, complete, read back by `diff`), Markdown, CSV and HTML. The same
 /// statuses and as-of date always give the same bytes.
 public struct Snapshot: Sendable {
-  /// The JSON schema version written and read.
-  public static let schema = 1
+  /// The JSON schema version written. Schema 2 (indicators and regions) made `region` an
+  /// object `{code, name, level}` and added `indicator`, `series` and `rollup`.
+  public static let schema = 2
+  /// The schema versions `diff` reads (the fields it compares are the same in both).
+  public static let readableSchemas = 1...2
 
   public let asOf: Day
   /// A line every format shows at the top, e.g. that the figures are demo data.

@@ -9,7 +9,7 @@ public enum SnapshotError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .notASnapshot(let why): "not a status snapshot: \(why)"
     case .unsupportedSchema(let n):
-      "snapshot schema \(n) is not known to this plantrack (it reads schema \(Snapshot.schema))"
+      "snapshot schema \(n) is not known to this plantrack (it reads schemas \(Snapshot.readableSchemas.lowerBound)–\(Snapshot.readableSchemas.upperBound))"
     }
   }
 }
@@ -49,7 +49,7 @@ public struct SnapshotDiff: Sendable {
   public let added: [Row]
   public let removed: [Row]
 
-  /// Compares two parsed snapshots (schema 1, or the plain `status --format json` object).
+  /// Compares two parsed snapshots (schema 1 or 2, or the plain `status --format json` object).
   public init(old: JSONValue, new: JSONValue, movers count: Int = 10) throws {
     let (oldAsOf, a) = try Self.read(old)
     let (newAsOf, b) = try Self.read(new)
@@ -83,7 +83,7 @@ public struct SnapshotDiff: Sendable {
 
   /// Reads the as-of date and the targets of a snapshot; each row's figures are in `old`.
   static func read(_ v: JSONValue) throws -> (String, [Row]) {
-    if let schema = v["schema"]?.numberValue, Int(schema) != Snapshot.schema {
+    if let schema = v["schema"]?.numberValue, !Snapshot.readableSchemas.contains(Int(schema)) {
       throw SnapshotError.unsupportedSchema(Int(schema))
     }
     guard let asOf = v["asOf"]?.stringValue else { throw SnapshotError.notASnapshot("no “asOf”") }

@@ -27,7 +27,10 @@ extension StatusReport {
       ("unit", .string(t.unit.text)),
       ("direction", .string(t.direction.rawValue)),
       ("level", .string(t.document.level)),
-      ("region", .string(t.document.region)),
+      ("region", StatusReport.regionJSON(s)),
+      ("indicator", .string(t.indicator)),
+      ("series", .string(t.series)),
+      ("rollup", StatusReport.rollupJSON(s.rollup)),
       ("lead", .array(t.lead.map(JSONValue.string))),
       ("status", .string(s.status.rawValue)),
       ("rule", .string(s.rule.rawValue)),
@@ -46,6 +49,28 @@ extension StatusReport {
       ("stale", .bool(s.stale)),
       ("sdgRatio", .number(s.sdg?.ratio)),
       ("sdgScore", .number(s.sdg?.score)),
+    ])
+  }
+
+  /// `{code, name, level}` of the target's region; a region name that does not resolve keeps
+  /// its name with a null code and level; null without a region.
+  static func regionJSON(_ s: TargetStatus) -> JSONValue {
+    if let r = s.target.placement?.region {
+      return .object([
+        ("code", .string(r.code)), ("name", .string(r.name)), ("level", .string(r.level.rawValue)),
+      ])
+    }
+    guard let name = s.target.regionName ?? s.target.document.region else { return .null }
+    return .object([("code", .null), ("name", .string(name)), ("level", .null)])
+  }
+
+  /// `{value, date, reported, children, complete, discrepancy}`, or null.
+  static func rollupJSON(_ r: RegionRollup?) -> JSONValue {
+    guard let r else { return .null }
+    return .object([
+      ("value", .number(r.value)), ("date", .string(r.date.iso)),
+      ("reported", .number(Double(r.reported))), ("children", .number(Double(r.children))),
+      ("complete", .bool(r.complete)), ("discrepancy", .number(r.discrepancy)),
     ])
   }
 }

@@ -3,19 +3,19 @@ import PlanTrackCore
 /// Turns what a person typed (key, value text, unit, date) into an entry for a target,
 /// checking everything before anything is written.
 public enum EntryInput {
-  /// A value entry for `key`, or a thrown `StoreError.unknownTarget` / `QuantityError`.
+  /// A value entry for `key` (a target key or a series key), stored under its series in the
+  /// series' unit, or a thrown `StoreError.unknownTarget` / `.unknownSeries` / `QuantityError`.
   public static func make(
     targets: TargetSet, key: String, value text: String, unit: String?, date: Day, note: String?,
     source: String?, user: String, time: String
   ) throws -> NewEntry {
-    guard let target = targets.target(key: key) else {
-      throw StoreError.unknownTarget(key: key, suggestion: suggestion(for: key, in: targets))
-    }
-    let value = try ValueInput.parse(text, unit: unit, targetUnit: target.unit)
+    let point = try targets.recordPoint(for: key)
+    let value = try ValueInput.parse(
+      text, unit: unit, targetUnit: point.unit, sameCount: point.sameCount)
     let input = unit.map { text + $0 } ?? text
     return .value(
-      key: key, asOf: date, value: value, input: input, note: note, source: source, by: user,
-      at: time)
+      key: point.series, asOf: date, value: value, input: input, note: note, source: source,
+      by: user, at: time)
   }
 
   /// A known key with the same target id (`nev-stock` → `sd-nev-countryside/nev-stock`), when

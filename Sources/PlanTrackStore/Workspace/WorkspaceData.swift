@@ -31,8 +31,19 @@ extension Workspace {
   /// With no store (nothing recorded yet) every series is empty.
   public func load(store: (any ActualsStore)?) throws(StoreError) -> WorkspaceData {
     do {
-      let (targets, series) = try Parallel.pair({ [self] in loadTargets() }) {
+      let (targets, read) = try Parallel.pair({ [self] in loadTargets() }) {
         () throws(StoreError) in try store?.seriesByKey() ?? [:]
+      }
+      var series = read
+      // Targets that named an indicator after figures were recorded under their own key: those
+      // figures count for the series (rare; read entry by entry to resolve them together).
+      if let store {
+        var merged = Set<String>()
+        for t in targets.targets where t.series != t.key && read[t.key] != nil {
+          guard merged.insert(t.series).inserted else { continue }
+          let point = try targets.recordPoint(for: t.key)
+          series[t.series] = EntryLog.series(try store.entries(of: point))
+        }
       }
       return WorkspaceData(targets: targets, series: series)
     } catch let error as StoreError {

@@ -7,20 +7,25 @@ import PlanTrackStore
 struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
-    abstract: "List a target's entries, oldest first, with who entered them and when.")
+    abstract:
+      "List the entries of a target or a series, oldest first, with who entered them and when.")
 
   @OptionGroup var workspace: WorkspaceOptions
-  @Argument(help: "The target key, document-id/target-id.") var key: String
+  @Argument(help: "A target key (document-id/target-id) or a series key (region/indicator).")
+  var key: String
 
   func run() throws {
     let ws = try workspace.locate()
     let targets = ws.loadTargets(forKey: key)
-    guard let target = targets.target(key: key) else {
-      throw StoreError.unknownTarget(
-        key: key, suggestion: EntryInput.suggestion(for: key, in: targets))
+    let point = try targets.recordPoint(for: key)
+    let store = try ws.openStoreIfExists()
+    defer { store?.close() }
+    let entries = try store?.entries(of: point) ?? []
+    Frontend.output("\(point.series)  \(point.title)  (\(point.unit.text))\n")
+    if point.series != key || point.targets.count > 1 {
+      Frontend.output(
+        "targets on this series: \(point.targets.map(\.key).joined(separator: ", "))\n")
     }
-    let entries = try ws.openStoreIfExists()?.entries(key: key) ?? []
-    Frontend.output("\(target.key)  \(target.name)  (\(target.unit.text))\n")
     guard !entries.isEmpty else {
       Frontend.output(
         "no entries yet; record one with `plantrack record \(key) VALUE --date YYYY-MM-DD`\n")

@@ -7,14 +7,19 @@ import PlanTrackStore
 struct RecordCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "record",
-    abstract: "Record an actual figure for a target (a correction if the date already has one).",
+    abstract:
+      "Record an actual figure for a target or a series (a correction if the date already has one).",
     discussion: """
+      KEY is a target key (document-id/target-id) or a series key (region/indicator: \
+      山东省/5g-base-stations or 370000/5g-base-stations). A target on an indicator records \
+      into its series, so every target on the series reads the figure.
       VALUE may carry a scale or unit: 140.2, 1,402,345, 140.2万, 1402345辆, １４０.
-      It is converted to the target's unit; an incompatible unit is an error.
+      It is converted to the series' unit; an incompatible unit is an error.
       """)
 
   @OptionGroup var workspace: WorkspaceOptions
-  @Argument(help: "The target key, document-id/target-id.") var key: String
+  @Argument(help: "A target key (document-id/target-id) or a series key (region/indicator).")
+  var key: String
   @Argument(help: "The value, e.g. 140.2 or 140.2万 or 1402345辆.") var value: String
   @Option(
     name: .long, help: "The date the figure is for (YYYY-MM-DD). Default: today.",
@@ -31,14 +36,25 @@ struct RecordCommand: ParsableCommand {
     let entry = try EntryInput.make(
       targets: targets, key: key, value: value, unit: unit, date: day, note: note, source: source,
       user: Frontend.user(), time: Frontend.timestamp())
+    let point = try targets.recordPoint(for: key)
     let store = try ws.openStore()
     let stored = try store.append([entry])[0]
-    let target = targets.target(key: key)!
-    let status = StatusEngine().evaluate(
-      target, series: EntryLog.series(try store.entries(key: key)), asOf: day)
     let language = Frontend.language(nil)
-    Frontend.output(
-      "recorded #\(stored.id) \(key) \(day.iso): \(NumberText.plain(stored.value!)) \(target.unit.text)"
-        + " → \(language.label(status.status))\n")
+    let shown = point.series == key ? key : "\(key) (\(point.series))"
+    var out =
+      "recorded #\(stored.id) \(shown) \(day.iso): \(NumberText.plain(stored.value!)) \(point.unit.text)"
+    // The status of every target the figure counts for, from the series as now stored.
+    let series = EntryLog.series(try store.entries(of: point))
+    let book = FigureBook(
+      series: [point.series: series], indicators: targets.catalog.indicators,
+      regions: targets.catalog.regions, asOf: day)
+    let statuses = StatusEngine().evaluate(point.targets, book: book)
+    if statuses.count == 1 {
+      out += " → \(language.label(statuses[0].status))\n"
+    } else {
+      out += "\n"
+      for s in statuses { out += "  \(s.target.key) → \(language.label(s.status))\n" }
+    }
+    Frontend.output(out)
   }
 }

@@ -67,7 +67,7 @@ final class DashboardSession {
         let store = try openStore()
         let stored = try store.append([entry])[0]
         token = try store.changeToken()
-        let unit = data.targets.target(key: key)?.unit.text ?? ""
+        let unit = try data.targets.recordPoint(for: key).unit.text
         let summary =
           language == .zh
           ? "已保存 #\(stored.id)：\(date.iso) \(NumberText.plain(stored.value ?? 0)) \(unit)"
@@ -107,9 +107,10 @@ final class DashboardSession {
     return opened
   }
 
-  /// The entries of `key`, with their state as `plantrack history` shows it.
+  /// The entries of `key`'s series, with their state as `plantrack history` shows it.
   func history(_ key: String) throws -> [HistoryLine] {
-    let entries = try store?.entries(key: key) ?? []
+    let point = try data.targets.recordPoint(for: key)
+    let entries = try store?.entries(of: point) ?? []
     return zip(entries, EntryLog.states(entries)).map { e, state in
       return HistoryLine(
         asOf: e.asOf, value: e.value, enteredBy: e.enteredBy, enteredAt: e.enteredAt,

@@ -1,0 +1,89 @@
+import Foundation
+import PlanTrackCore
+import Testing
+
+/// Figures belong to series: the repository's own targets and indicators, recorded through
+/// series keys and target keys (issue 13, "Done when").
+@Suite struct SeriesEndToEndTests {
+  /// A workspace with this repository's targets/ and indicators.yaml.
+  static func repositoryCopy() throws -> TempWorkspace {
+    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let ws = try TempWorkspace()
+    let fm = FileManager.default
+    for name in try fm.contentsOfDirectory(atPath: repo.appendingPathComponent("targets").path) {
+      try ws.write(
+        String(contentsOf: repo.appendingPathComponent("targets/" + name), encoding: .utf8),
+        to: "targets/" + name)
+    }
+    try ws.write(
+      String(contentsOf: repo.appendingPathComponent("indicators.yaml"), encoding: .utf8),
+      to: "indicators.yaml")
+    return ws
+  }
+
+  static let shandong5G = [
+    "sd-domestic-demand/base-stations-5g", "sd-real-economy-2023/base-stations-5g",
+  ]
+
+  @Test func oneRecordOnShandongsSeriesReachesBothTargets() throws {
+    let ws = try Self.repositoryCopy()
+    let r = ws.run(["record", "山东省/5g-base-stations", "22.4万", "--date", "2024-06-30"])
+    #expect(r.code == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("370000/5g-base-stations"))
+    for key in Self.shandong5G { #expect(r.stdout.contains(key), "\(r.stdout)") }
+    let json = try #require(ws.statusJSON(asOf: "2024-06-30"))
+    for key in Self.shandong5G {
+      #expect(json.number(key, "actual") == 22.4)
+      #expect(json[key]?["series"] as? String == "370000/5g-base-stations")
+      #expect(json[key]?["indicator"] as? String == "5g-base-stations")
+      let region = json[key]?["region"] as? [String: Any]
+      #expect(region?["code"] as? String == "370000" && region?["level"] as? String == "province")
+    }
+    // Through one target's key, the other reads it too; the code form of the key is the same.
+    #expect(ws.run(["record", Self.shandong5G[0], "23万", "--date", "2024-07-31"]).code == 0)
+    #expect(
+      ws.run(["record", "370000/5g-base-stations", "230500", "--date", "2024-08-31"]).code == 0)
+    let later = try #require(ws.statusJSON(asOf: "2024-08-31"))
+    #expect(Self.shandong5G.map { later.number($0, "actual") } == [23.05, 23.05])
+    let rows = ws.historyRows(Self.shandong5G[1])
+    #expect(rows.count == 3, "\(rows)")
+  }
+
+  @Test func aWeihaiTotalGivesNewStationsItsIncreaseAndShandongACoverageOf1In16() throws {
+    let ws = try Self.repositoryCopy()
+    #expect(ws.run(["record", "威海市/5g-base-stations", "5100座", "--date", "2022-12-31"]).code == 0)
+    #expect(
+      ws.run(["record", "wh-digital-2023/total-5g-stations", "6000", "--date", "2023-06-30"]).code
+        == 0)
+    let json = try #require(ws.statusJSON(asOf: "2023-06-30"))
+    #expect(json.number("wh-digital-2023/total-5g-stations", "actual") == 6000)
+    #expect(json.number("wh-digital-2023/new-5g-stations", "actual") == 900)
+    for key in Self.shandong5G {
+      let rollup = try #require(json[key]?["rollup"] as? [String: Any], "\(key) has no roll-up")
+      #expect((rollup["value"] as? NSNumber)?.doubleValue == 6000)
+      #expect((rollup["reported"] as? NSNumber)?.intValue == 1)
+      #expect((rollup["children"] as? NSNumber)?.intValue == 16)
+      #expect(rollup["complete"] as? Bool == false)
+      // A partial roll-up is never the province's figure.
+      #expect(json.number(key, "actual") == nil)
+    }
+  }
+
+  @Test(arguments: [
+    (["鼓楼区/5g-base-stations", "1"], ProblemCode.unknownSeries),
+    (["测试市/5g-base-stations", "1"], .unknownSeries),
+    (["山东省/6g-base-stations", "1"], .unknownTargetKey),
+    (["山东省/5g-base-stations", "3万辆"], .incompatibleUnits),
+  ])
+  func aFigureThatFitsNoSeriesIsOneLineAndWritesNothing(_ args: [String], _ code: ProblemCode)
+    throws
+  {
+    let ws = try Self.repositoryCopy()
+    let r = ws.run(["record"] + args + ["--date", "2024-06-30"])
+    #expect(r.code == 1)
+    #expect(r.problem == code, "\(r.stderr)")
+    #expect(r.stderrLines.count == 1)
+    #expect(!ws.storeExists)
+  }
+}
