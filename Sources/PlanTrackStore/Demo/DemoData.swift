@@ -10,20 +10,39 @@ public enum DemoData {
   }
 
   /// The effective series the demo entries give: each is the only entry of its date.
-  public static func series(for targets: [Target], asOf: Day) -> [String: [Observation]] {
+  public static func series(for targets: TargetSet, asOf: Day) -> [String: [Observation]] {
     Dictionary(grouping: entries(for: targets, asOf: asOf, user: "demo", time: "demo"), by: \.key)
       .mapValues { $0.map { Observation(day: $0.asOf, value: $0.value!) } }
   }
 
-  /// Entries for every target up to `asOf`.
-  public static func entries(for targets: [Target], asOf: Day, user: String, time: String)
+  /// Entries for every series up to `asOf`. The first target on a series drives it: its
+  /// scenario's figures go into the series in the indicator's unit (for an increment on a
+  /// stock, as a stock that grows by them).
+  public static func entries(for set: TargetSet, asOf: Day, user: String, time: String)
     -> [NewEntry]
   {
     let engine = StatusEngine()
     var result: [NewEntry] = []
-    for (n, target) in targets.enumerated() {
+    var driven = Set<String>()
+    for (n, target) in set.targets.enumerated() {
       let scenario = Scenario.allCases[n % Scenario.allCases.count]
-      guard scenario != .noData else { continue }
+      guard scenario != .noData, driven.insert(target.series).inserted else { continue }
+      let indicator = target.indicator.flatMap(set.catalog.indicator)
+      let toSeries = indicator?.factor(from: target.unit) ?? 1
+      // An increment read from a stock: the stock starts well above 0 and grows by the
+      // increment (a yearly quota's running totals carry over into the next year).
+      let fromStock = target.kind == .increment && indicator?.measure == .stock
+      let stockStart = fromStock ? target.final.goal.pathValue(target.direction) * 3 : 0
+      var carried = 0.0
+      var lastValue = 0.0
+      var lastYear: Int?
+      func append(_ day: Day, _ value: Double) {
+        let rounded = NumberText.rounded(value, digits: 4)
+        result.append(
+          .value(
+            key: target.series, asOf: day, value: rounded, input: NumberText.plain(rounded),
+            note: "演示数据 demo", source: "plantrack demo", by: user, at: time))
+      }
       let goal = target.final.goal.pathValue(target.direction)
       let begin =
         target.baseline?.date ?? target.document.periodStart?.adding(days: -1)
@@ -32,6 +51,7 @@ public enum DemoData {
         target.baseline?.value
         ?? (target.kind.startsFromZero ? 0 : goal * (target.direction == .increase ? 0.6 : 1.4))
       let start = Observation(day: begin, value: startValue)
+      if fromStock { append(begin, stockStart * toSeries) }
       let path = engine.trajectory(for: target, series: [start])
       let factor: Double
       switch scenario {
@@ -58,11 +78,14 @@ public enum DemoData {
             value =
               target.direction == .increase ? max(value, goal * 1.02) : min(value, goal * 0.98)
           }
-          let rounded = NumberText.rounded(value, digits: 4)
-          result.append(
-            .value(
-              key: target.key, asOf: day, value: rounded, input: NumberText.plain(rounded),
-              note: "演示数据 demo", source: "plantrack demo", by: user, at: time))
+          if fromStock {
+            if target.perYear, let y = lastYear, y != day.year { carried += lastValue }
+            lastValue = value
+            lastYear = day.year
+            append(day, (stockStart + carried + value) * toSeries)
+          } else {
+            append(day, value * toSeries)
+          }
         }
         let c = day.components
         day =

@@ -26,10 +26,16 @@ struct DemoCommand: ParsableCommand {
     try fm.createDirectory(at: temp, withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: temp) }
     try fm.copyItem(at: real.targetsDirectory, to: temp.appendingPathComponent("targets"))
+    for name in [Catalog.indicatorsFileName, Catalog.regionsFileName] {
+      let file = real.root.appendingPathComponent(name)
+      if fm.fileExists(atPath: file.path) {
+        try fm.copyItem(at: file, to: temp.appendingPathComponent(name))
+      }
+    }
     let demo = Workspace(root: temp)
     let day = asOf.day
     let entries = DemoData.entries(
-      for: demo.loadTargets().targets, asOf: day, user: "demo", time: Frontend.timestamp())
+      for: demo.loadTargets(), asOf: day, user: "demo", time: Frontend.timestamp())
     try demo.openStore().append(entries)
     let language = Frontend.language(lang)
     let banner =

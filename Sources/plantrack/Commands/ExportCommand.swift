@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
       ws = try workspace.locate()
       let targets = ws.loadTargets()
       data = WorkspaceData(
-        targets: targets, series: DemoData.series(for: targets.targets, asOf: day))
+        targets: targets, series: DemoData.series(for: targets, asOf: day))
     } else {
       (ws, data) = try workspace.load()
     }
