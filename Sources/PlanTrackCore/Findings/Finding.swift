@@ -29,6 +29,28 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
+  /// A place in a file.
+  public struct Location: Hashable, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+      self.file = file
+      self.line = line
+      self.column = column
+    }
+  }
+
+  /// A finding at `location`.
+  public init(
+    at location: Location, severity: Severity = .error, code: ProblemCode, message: String
+  ) {
+    self.init(
+      file: location.file, line: location.line, column: location.column, severity: severity,
+      code: code, message: message)
+  }
+
   /// `file:line:column: error: PT104 message`, the form editors and compilers use, with the
   /// code first in the message so that it can be matched and the text can change.
   public var description: String {

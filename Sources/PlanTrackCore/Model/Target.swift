@@ -169,6 +169,9 @@ public struct Target: Hashable, Sendable, Identifiable {
   public var regionName: String?
   /// Its resolved region and series; nil until a workspace resolves them.
   public var placement: Placement?
+  /// Where the target stands in its file (`targets/x.yaml`, line, column), for findings about
+  /// it that only the whole workspace shows.
+  public var origin: Finding.Location?
 
   /// `document-id/target-id`: the target's identity (and its series when it has no indicator).
   public var key: String { document.id + "/" + id }

@@ -287,6 +287,8 @@ public struct TargetFile: Sendable {
     let series =
       indicator.flatMap { i in region.map { SeriesKey.make(region: $0.code, indicator: i.id) } }
     target.placement = Placement(region: region, series: series ?? target.key)
+    target.origin = Finding.Location(
+      file: r.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
     return target
   }
 
