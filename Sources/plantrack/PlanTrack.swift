@@ -13,7 +13,7 @@ struct PlanTrack: ParsableCommand {
       """,
     subcommands: [
       DashboardCommand.self, DemoCommand.self, StatusCommand.self, CheckCommand.self,
-      RecordCommand.self, HistoryCommand.self,
+      RecordCommand.self, HistoryCommand.self, IndicatorsCommand.self, RegionsCommand.self,
       UndoCommand.self, ImportCommand.self, ExportCommand.self, DiffCommand.self,
       ExtractCommand.self,
     ],

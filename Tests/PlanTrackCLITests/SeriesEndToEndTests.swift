@@ -86,4 +86,24 @@ import Testing
     #expect(r.stderrLines.count == 1)
     #expect(!ws.storeExists)
   }
+
+  @Test func indicatorsAndRegionsList() throws {
+    let ws = try Self.repositoryCopy()
+    #expect(ws.run(["record", "威海市/5g-base-stations", "6000", "--date", "2023-06-30"]).code == 0)
+    let r = ws.run(["indicators", "--format", "json", "--as-of", "2023-06-30"])
+    #expect(r.code == 0, "\(r.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let indicators = try #require(object?["indicators"] as? [[String: Any]])
+    #expect(indicators.count == 39)
+    let stations = try #require(indicators.first { $0["id"] as? String == "5g-base-stations" })
+    let series = try #require(stations["series"] as? [[String: Any]])
+    #expect(
+      series.map { $0["key"] as? String } == ["370000/5g-base-stations", "371000/5g-base-stations"])
+    #expect((series[1]["latest"] as? [String: Any])?["value"] as? Double == 6000)
+
+    let tree = ws.run(["regions", "--under", "威海市"])
+    #expect(tree.stdout.hasPrefix("371000 威海市\n  371002 环翠区\n"), "\(tree.stdout)")
+    let ambiguous = ws.run(["regions", "--under", "鼓楼区"])
+    #expect(ambiguous.code == 1 && ambiguous.problem == .ambiguousRegion, "\(ambiguous.stderr)")
+  }
 }

@@ -55,11 +55,7 @@ extension StatusReport {
   /// `{code, name, level}` of the target's region; a region name that does not resolve keeps
   /// its name with a null code and level; null without a region.
   static func regionJSON(_ s: TargetStatus) -> JSONValue {
-    if let r = s.target.placement?.region {
-      return .object([
-        ("code", .string(r.code)), ("name", .string(r.name)), ("level", .string(r.level.rawValue)),
-      ])
-    }
+    if let r = s.target.placement?.region { return RegionReport.json(r) }
     guard let name = s.target.regionName ?? s.target.document.region else { return .null }
     return .object([("code", .null), ("name", .string(name)), ("level", .null)])
   }
