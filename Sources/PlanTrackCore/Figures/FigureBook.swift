@@ -29,6 +29,12 @@ public struct RollupPart: Hashable, Sendable {
   public var figure: Observation?
   /// Whether it counts: a figure that is not stale.
   public var reported: Bool
+
+  public init(region: Region, figure: Observation?, reported: Bool) {
+    self.region = region
+    self.figure = figure
+    self.reported = reported
+  }
 }
 
 /// An increment target read from a stock (新建 = 总数 now − 总数 at the start).
@@ -47,6 +53,8 @@ public struct TargetFigures: Sendable {
   /// In the target's unit, sorted by day.
   public var observations: [Observation]
   public var rollup: RegionRollup?
+  /// Each child region's part in `rollup`, in the target's unit.
+  public var parts: [RollupPart] = []
   public var stock: StockIncrement?
 }
 
@@ -112,8 +120,16 @@ public struct FigureBook: Sendable {
     let factor = indicator.factor(to: target.unit) ?? 1
     let stock = figures(ofSeries: key).map { Observation(day: $0.day, value: $0.value * factor) }
     let rollup = rollups[key]
+    var parts: [RollupPart] = []
+    if rollup != nil {
+      parts = self.parts(of: id, in: region.code).map { p in
+        var p = p
+        p.figure = p.figure.map { Observation(day: $0.day, value: $0.value * factor) }
+        return p
+      }
+    }
     guard target.kind == .increment, indicator.measure == .stock else {
-      return TargetFigures(observations: stock, rollup: rollup, stock: nil)
+      return TargetFigures(observations: stock, rollup: rollup, parts: parts, stock: nil)
     }
     // The growth of the stock since the start of the counted period (each year's for a
     // yearly quota).
@@ -130,7 +146,7 @@ public struct FigureBook: Sendable {
     let countedFrom =
       target.perYear ? Day(year: asOf.year, month: 1, day: 1)! : since
     return TargetFigures(
-      observations: out, rollup: rollup,
+      observations: out, rollup: rollup, parts: parts,
       stock: StockIncrement(
         since: countedFrom, start: Self.latest(stock, onOrBefore: countedFrom),
         latest: Self.latest(stock, onOrBefore: asOf)))

@@ -38,6 +38,7 @@ public struct StatusEngine: Sendable {
       let figures = book.figures(for: target)
       var status = evaluate(target, series: figures.observations, asOf: book.asOf)
       status.rollup = figures.rollup
+      status.rollupParts = figures.parts
       status.stock = figures.stock
       return status
     }

@@ -45,6 +45,8 @@ public struct TargetStatus: Hashable, Sendable {
   /// The roll-up of the target's series at the as-of date (summed indicators, regions with
   /// children), with its coverage.
   public internal(set) var rollup: RegionRollup?
+  /// Each child region's part in `rollup` (in the target's unit).
+  public internal(set) var rollupParts: [RollupPart] = []
   /// For an increment read from a stock: the two stock figures it is the difference of.
   public internal(set) var stock: StockIncrement?
 

@@ -12,7 +12,7 @@ extension AppState {
     case .loaded(let new, let day):
       statuses = new
       asOf = day
-      if selectedIndex == nil || !rows.contains(.target(selectedIndex!)) { selectFirst() }
+      if !selectionIsVisible { selectFirst() }
       keepSelectionInView()
       if mode == .detail, let key = selectedKey { return [.loadHistory(key: key)] }
       return []
@@ -62,11 +62,20 @@ extension AppState {
     case .pageDown, .control("f"): moveSelection(by: max(1, tableHeight - 1))
     case .home: selectFirst()
     case .end, .char("G"): moveSelection(by: statuses.count + rows.count)
-    case .enter, .right, .char("l"):
+    case .enter, .right, .char("l"),
+      .char(" ") where selectedRegion != nil:
+      if let code = selectedRegion {
+        toggle(region: code)
+        return []
+      }
       guard let key = selectedKey, selectedIndex != nil else { return [] }
       mode = .detail
       detailScroll = 0
       return [.loadHistory(key: key)]
+    case .char("z") where grouping == .region:
+      if let code = selectedRegion ?? selectedIndex.map({ regionOf(statuses[$0]).code }) {
+        toggle(region: code)
+      }
     case .char("a"): return openForm()
     case .char("u"):
       if readOnly { message = labels.readOnly } else { return [.undo] }
@@ -96,7 +105,7 @@ extension AppState {
     case .char("q"), .control("c"): return [.quit]
     default: break
     }
-    if selectedIndex == nil || !rows.contains(.target(selectedIndex!)) { selectFirst() }
+    if !selectionIsVisible { selectFirst() }
     keepSelectionInView()
     return []
   }
@@ -112,7 +121,7 @@ extension AppState {
     case .control("c"): return [.quit]
     default: break
     }
-    if selectedIndex == nil || !rows.contains(.target(selectedIndex!)) { selectFirst() }
+    if !selectionIsVisible { selectFirst() }
     scroll = 0
     keepSelectionInView()
     return []
@@ -122,34 +131,62 @@ extension AppState {
   public var tableHeight: Int { max(1, height - 5 - (banner == nil ? 0 : 1)) }
 
   mutating func selectFirst() {
-    selectedKey = nil
-    for row in rows {
-      if case .target(let i) = row {
-        selectedKey = statuses[i].target.key
-        break
-      }
-    }
+    selectedKey = selectableKeys().first
     scroll = 0
   }
 
-  /// Moves the selection by `n` target rows (group headings are skipped).
-  mutating func moveSelection(by n: Int) {
-    let targets = rows.compactMap { row -> Int? in
-      if case .target(let i) = row { return i } else { return nil }
+  /// The key of each row the selection can rest on: targets, and region headings when
+  /// grouped by region (other group headings are skipped).
+  func selectableKeys(targetsOnly: Bool = false) -> [String] {
+    rows.compactMap { row -> String? in
+      switch row {
+      case .target(let i): statuses[i].target.key
+      case .region(let code, _, _, _, _): targetsOnly ? nil : Self.regionKey(code)
+      case .group: nil
+      }
     }
-    guard !targets.isEmpty else {
+  }
+
+  /// Whether the selected row is on the screen's list of rows.
+  var selectionIsVisible: Bool {
+    if let code = selectedRegion {
+      return rows.contains { if case .region(code, _, _, _, _) = $0 { true } else { false } }
+    }
+    guard let i = selectedIndex else { return false }
+    return rows.contains(.target(i))
+  }
+
+  /// Moves the selection by `n` selectable rows (in the detail view, by `n` targets).
+  mutating func moveSelection(by n: Int, targetsOnly: Bool = false) {
+    let keys = selectableKeys(targetsOnly: targetsOnly)
+    guard !keys.isEmpty else {
       selectedKey = nil
       return
     }
-    let here = selectedIndex.flatMap { i in targets.firstIndex(of: i) } ?? 0
-    let there = min(max(0, here + n), targets.count - 1)
-    selectedKey = statuses[targets[there]].target.key
+    let here = selectedKey.flatMap { keys.firstIndex(of: $0) } ?? 0
+    selectedKey = keys[min(max(0, here + n), keys.count - 1)]
+  }
+
+  /// Collapses or expands a region's heading, and selects it.
+  mutating func toggle(region code: String) {
+    if collapsedRegions.contains(code) {
+      collapsedRegions.remove(code)
+    } else {
+      collapsedRegions.insert(code)
+    }
+    selectedKey = Self.regionKey(code)
   }
 
   /// Scrolls so that the selected row (and its group heading, when it is the first) shows.
   mutating func keepSelectionInView() {
     let all = rows
-    guard let i = selectedIndex, let r = all.firstIndex(of: .target(i)) else {
+    let found: Int?
+    if let code = selectedRegion {
+      found = all.firstIndex { if case .region(code, _, _, _, _) = $0 { true } else { false } }
+    } else {
+      found = selectedIndex.flatMap { i in all.firstIndex(of: .target(i)) }
+    }
+    guard let r = found else {
       scroll = 0
       return
     }
@@ -187,7 +224,7 @@ extension AppState {
         detailScroll = starts.last { $0 < detailScroll } ?? starts.last ?? 0
       }
     case .char("]"), .char("["):
-      moveSelection(by: key == .char("]") ? 1 : -1)
+      moveSelection(by: key == .char("]") ? 1 : -1, targetsOnly: true)
       detailScroll = 0
       if let k = selectedKey { return [.loadHistory(key: k)] }
     case .char("a"): return openForm()

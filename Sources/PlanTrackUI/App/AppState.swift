@@ -48,6 +48,9 @@ public struct AppState: Sendable {
   public enum Row: Hashable, Sendable {
     /// A group heading with its number of targets.
     case group(name: String, count: Int)
+    /// A region of the region tree (grouping by region) with the number of targets in it and
+    /// below it; a collapsed one hides them.
+    case region(code: String, name: String, depth: Int, count: Int, collapsed: Bool)
     /// A target: an index into `statuses`.
     case target(Int)
   }
@@ -85,8 +88,17 @@ public struct AppState: Sendable {
   public var hiddenStatuses: Set<Status> = [] {
     didSet { refreshRows() }
   }
-  /// The selected target's key; kept across reloads and re-sorting.
+  /// The selected target's key (or, grouped by region, `regionKey(code)` for a region's
+  /// heading); kept across reloads and re-sorting.
   public var selectedKey: String?
+  /// The region tree the targets' regions are nested by (the workspace's, with regions.yaml).
+  public var regions: RegionTree = .shipped {
+    didSet { refreshRows() }
+  }
+  /// Regions whose targets and subregions are hidden (grouping by region).
+  public var collapsedRegions: Set<String> = [] {
+    didSet { refreshRows() }
+  }
   /// The first overview row shown.
   public var scroll = 0
   public var width: Int
@@ -223,13 +235,14 @@ public struct AppState: Sendable {
   }
 
   /// The visible targets in `sortedAll`'s order, under their group headings in order of first
-  /// appearance (status groups in status order).
+  /// appearance (status groups in status order; regions as a tree).
   /// - Complexity: O(n) in the number of targets.
   func computeRows() -> [Row] {
     var visible = [Bool](repeating: false, count: statuses.count)
     for i in visibleIndices { visible[i] = true }
     let sorted = sortedAll.filter { visible[$0] }
     guard grouping != .none else { return sorted.map(Row.target) }
+    if grouping == .region { return regionRows(sorted) }
     var members = [[Int]](repeating: [], count: groupTitles.count)
     var order: [Int] = []
     for i in sorted {
@@ -245,6 +258,59 @@ public struct AppState: Sendable {
       rows.append(.group(name: groupTitles[g], count: members[g].count))
       rows.append(contentsOf: members[g].map(Row.target))
     }
+    return rows
+  }
+
+  /// The key that selects a region's heading.
+  public static func regionKey(_ code: String) -> String { "@region:" + code }
+
+  /// The region whose heading is selected, if one is.
+  public var selectedRegion: String? {
+    guard let key = selectedKey, key.hasPrefix("@region:") else { return nil }
+    return String(key.dropFirst("@region:".count))
+  }
+
+  /// A target's region in the tree: its resolved region, else its document's region name.
+  func regionOf(_ s: TargetStatus) -> (code: String, name: String) {
+    if let r = s.target.placement?.region { return (r.code, r.name) }
+    let name = s.target.document.region ?? "—"
+    return ("?" + name, name)
+  }
+
+  /// Regions with visible targets, each under the nearest region above it that has some,
+  /// in code order; a region's targets come before its subregions.
+  func regionRows(_ sorted: [Int]) -> [Row] {
+    var members: [String: [Int]] = [:]
+    var names: [String: String] = [:]
+    for i in sorted {
+      let (code, name) = regionOf(statuses[i])
+      members[code, default: []].append(i)
+      names[code] = name
+    }
+    var children: [String: [String]] = [:]
+    var roots: [String] = []
+    for code in members.keys.sorted() {
+      if let parent = regions.ancestors(of: code).first(where: { members[$0.code] != nil }) {
+        children[parent.code, default: []].append(code)
+      } else {
+        roots.append(code)
+      }
+    }
+    func count(_ code: String) -> Int {
+      (members[code]?.count ?? 0) + (children[code] ?? []).reduce(0) { $0 + count($1) }
+    }
+    var rows: [Row] = []
+    func visit(_ code: String, _ depth: Int) {
+      let collapsed = collapsedRegions.contains(code)
+      rows.append(
+        .region(
+          code: code, name: names[code] ?? code, depth: depth, count: count(code),
+          collapsed: collapsed))
+      guard !collapsed else { return }
+      rows.append(contentsOf: (members[code] ?? []).map(Row.target))
+      for child in children[code] ?? [] { visit(child, depth + 1) }
+    }
+    for root in roots { visit(root, 0) }
     return rows
   }
 

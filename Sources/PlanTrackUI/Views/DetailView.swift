@@ -73,6 +73,11 @@ struct DetailView {
     section(t("Why this status", "状态说明"))
     out += explain(s, width: width)
 
+    if target.indicator != nil || s.rollup != nil {
+      section(t("Series and roll-up", "数据序列与汇总"))
+      out += seriesLines(s, width: width)
+    }
+
     section(t("Plan and actual", "计划与实际"))
     out += Chart(
       status: s, theme: theme, width: min(width, 100), height: 9, language: state.language
@@ -100,6 +105,52 @@ struct DetailView {
   }
 
   static let sectionStyle = Style(bold: true, underline: true)
+
+  /// The series the target reads, the other targets on it, and its roll-up: each child
+  /// region's figure, the coverage, a discrepancy.
+  func seriesLines(_ s: TargetStatus, width: Int) -> [Line] {
+    var out: [Line] = []
+    func field(_ name: String, _ value: String) { out += Self.field(name, value, width: width) }
+    let unit = s.target.unit.text
+    let region = s.target.placement?.region?.name ?? s.target.document.region ?? "—"
+    field(t("Series", "序列"), "\(s.target.series)  (\(region))")
+    let others = state.statuses.filter {
+      $0.target.series == s.target.series && $0.target.key != s.target.key
+    }
+    field(
+      t("Also on it", "同序列目标"),
+      others.isEmpty
+        ? "—" : others.map { "\($0.target.name) (\($0.target.key))" }.joined(separator: "; "))
+    guard let r = s.rollup else { return out }
+    let sum = s.rollupParts.filter(\.reported).compactMap(\.figure?.value).reduce(0, +)
+    let kind =
+      r.complete
+      ? t("complete (stands in when the region has none)", "完整（本级无数据时作为本级数据）")
+      : t("partial (not the region's figure)", "不完整（不作为本级数据）")
+    field(
+      t("Roll-up", "下级汇总"),
+      "\(NumberText.figure(sum)) \(unit) (\(r.date.iso)), \(r.reported)/\(r.children) \(t("reported", "已报送")); \(kind)"
+    )
+    if let d = r.discrepancy {
+      field(
+        t("Discrepancy", "口径不一致"),
+        t("own figure differs from the complete roll-up by ", "本级数据与完整汇总相差 ")
+          + (d >= 0 ? "+" : "") + NumberText.percent(d, digits: 1))
+    }
+    for p in s.rollupParts {
+      var line = Line("  " + DisplayWidth.pad(p.region.name, to: 14))
+      if let f = p.figure {
+        line.add(
+          DisplayWidth.pad(NumberText.figure(f.value) + " " + unit, to: 16, alignment: .right)
+            + "  " + f.day.iso, p.reported ? .plain : .dim)
+        if !p.reported { line.add("  " + labels.stale, .dim) }
+      } else {
+        line.add(DisplayWidth.pad("—", to: 16, alignment: .right), .dim)
+      }
+      out.append(line)
+    }
+    return out
+  }
 
   /// The first body line of each section (provenance, milestones, status, chart, entries):
   /// where Tab jumps to.
@@ -133,6 +184,15 @@ struct DetailView {
           + (s.stale ? "  * " + labels.stale : ""))
     } else {
       field(t("Actual", "最新实际值"), t("none on or before ", "截至") + s.asOf.iso + t("", "无数据"))
+    }
+    if let stock = s.stock {
+      // An increment read from a stock: the two stock figures it is the difference of.
+      let latest =
+        stock.latest.map { "\(NumberText.figure($0.value)) \(unit) (\($0.day.iso))" } ?? "—"
+      let start =
+        stock.start.map { "\(NumberText.figure($0.value)) \(unit) (\($0.day.iso))" }
+        ?? t("no stock figure on or before \(stock.since.iso)", "\(stock.since.iso)及以前无存量数据")
+      field(t("From the stock", "由存量计算"), "\(latest) − \(start)")
     }
     let source: String
     switch s.startSource {

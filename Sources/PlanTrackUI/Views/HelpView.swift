@@ -9,7 +9,7 @@ struct HelpView {
     [
       (zh ? "总览" : "Overview", "↑↓ j k", zh ? "移动" : "move"),
       ("", "PgUp PgDn Home End G", zh ? "翻页、首尾" : "page, first, last"),
-      ("", "Enter → l", zh ? "打开详情" : "open the detail"),
+      ("", "Enter → l", zh ? "打开详情（地区行：折叠/展开，z 同）" : "open the detail (a region: fold, as z)"),
       (
         "", "/",
         zh ? "筛选：文字或 字段:值（同 --filter）" : "filter: words or field:value, as --filter"

@@ -49,6 +49,18 @@ struct OverviewView {
       case .group(let name, let count):
         let text = theme.groupOpen + name + "（\(count)）"
         b.put(text, x: 0, y: y, style: .bold)
+      case .region(let code, let name, let depth, let count, let collapsed):
+        let text =
+          String(repeating: "  ", count: depth)
+          + (collapsed ? theme.groupOpen : theme.groupExpanded) + name + "（\(count)）"
+        b.put(text, x: 0, y: y, style: .bold)
+        if state.selectedRegion == code {
+          b.restyle(y: y, from: 0, to: b.width) { st in
+            var st = st
+            st.reverse = true
+            return st
+          }
+        }
       case .target(let i):
         drawTarget(&b, y, state.statuses[i], cols, selected: state.selectedIndex == i)
       }
@@ -119,7 +131,12 @@ struct OverviewView {
     var x = 0
     let status = DisplayWidth.pad(labels.short(s.status), to: c.status)
     x = b.put(status, x: x, y: y, style: theme.style(s.status)) + 1
-    let name = DisplayWidth.pad(s.target.name, to: c.name)
+    // A target whose region sums its children's figures shows their coverage: Σ12/16.
+    let mark = s.rollup.map { " Σ\($0.reported)/\($0.children)" } ?? ""
+    let name =
+      DisplayWidth.pad(
+        DisplayWidth.truncate(s.target.name, to: max(1, c.name - DisplayWidth.of(mark))) + mark,
+        to: c.name)
     x = b.put(name, x: x, y: y) + 1
     let figures = s.actualOverGoal(markStale: true)
     x = b.put(DisplayWidth.pad(figures, to: c.figures, alignment: .right), x: x, y: y) + 1

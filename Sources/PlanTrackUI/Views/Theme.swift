@@ -16,6 +16,8 @@ public struct Theme: Sendable {
   public var mark: Character { ascii ? "|" : "│" }
   public var rule: Character { ascii ? "-" : "─" }
   public var groupOpen: String { ascii ? "> " : "▸ " }
+  /// The mark of an expanded region in the region tree.
+  public var groupExpanded: String { ascii ? "v " : "▾ " }
   public var ellipsis: String { ascii ? "~" : "…" }
 
   /// The colour of a status (`Status.terminalColor`); without colours, bold for the

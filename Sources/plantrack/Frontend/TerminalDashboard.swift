@@ -28,6 +28,7 @@ enum TerminalDashboard {
     var state = DashboardLoop.initialState(
       workspace: workspaceName, asOf: asOf, statuses: statuses, language: language, ascii: ascii,
       banner: banner, readOnly: session.isReadOnly, backend: terminal)
+    state.regions = session.data.targets.catalog.regions
     DashboardLoop.run(&state, backend: terminal, effects: session) { stopRequested != 0 }
   }
 }
