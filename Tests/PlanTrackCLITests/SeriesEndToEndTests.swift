@@ -106,4 +106,56 @@ import Testing
     let ambiguous = ws.run(["regions", "--under", "鼓楼区"])
     #expect(ambiguous.code == 1 && ambiguous.problem == .ambiguousRegion, "\(ambiguous.stderr)")
   }
+
+  /// A store written before indicators existed: targets recorded under their own keys, with a
+  /// correction and a retraction. Once the targets name an indicator, nothing is rewritten (the
+  /// store is append-only and its schema did not change), every entry keeps its id, who and
+  /// when, and every status is what it was.
+  @Test func figuresRecordedBeforeIndicatorsKeepTheirMeaning() throws {
+    let file = targetFile([
+      levelTarget("a", name: "全市5G基站总数", unit: "座", baseline: 1000, goal: 6600),
+      levelTarget("b", name: "充电桩", unit: "万台", baseline: 5, goal: 18),
+    ])
+    let ws = try TempWorkspace(["t.yaml": file])
+    for args in [
+      ["record", "t/a", "5000", "--date", "2024-03-31"],
+      ["record", "t/a", "5200", "--date", "2024-03-31", "--note", "更正"],
+      ["record", "t/a", "5600", "--date", "2024-05-31"],
+      ["record", "t/b", "9", "--date", "2024-05-31"],
+    ] {
+      #expect(ws.run(args).code == 0)
+    }
+    #expect(ws.run(["undo"]).code == 0)  // retracts t/b's 9
+    let before = try #require(ws.statusJSON(asOf: "2024-06-30"))
+    let historyBefore = ws.historyRows("t/a")
+
+    // Link t/a to an indicator, in 威海市.
+    try ws.write(
+      """
+      indicators:
+        - { id: 5g, name: 5G基站, unit: 个, counts: [个, 座], measure: stock, rollup: sum }
+
+      """, to: "indicators.yaml")
+    try ws.write(
+      file.replacingOccurrences(of: "region: 测试省", with: "region: 威海市")
+        .replacingOccurrences(of: "unit: \"座\"", with: "unit: \"座\"\n    indicator: 5g"),
+      to: "targets/t.yaml")
+    #expect(ws.run(["check"]).code == 0, "\(ws.run(["check"]).stderr)")
+    let after = try #require(ws.statusJSON(asOf: "2024-06-30"))
+    #expect(after["t/a"]?["series"] as? String == "371000/5g")
+    for key in ["t/a", "t/b"] {
+      #expect(after.status(key) == before.status(key))
+      #expect(after.number(key, "actual") == before.number(key, "actual"))
+      #expect(after[key]?["actualDate"] as? String == before[key]?["actualDate"] as? String)
+    }
+    #expect(after.number("t/a", "actual") == 5600)
+    #expect(after.number("t/b", "actual") == nil)
+    // The same entries, ids, who and when, through the target or its series.
+    #expect(ws.historyRows("t/a") == historyBefore)
+    #expect(ws.historyRows("威海市/5g") == historyBefore)
+    // A new figure goes to the series, and counts with the old ones.
+    #expect(ws.run(["record", "t/a", "6000", "--date", "2024-06-30"]).code == 0)
+    #expect(ws.historyRows("t/a").count == historyBefore.count + 1)
+    #expect(try #require(ws.statusJSON(asOf: "2024-06-30")).number("t/a", "actual") == 6000)
+  }
 }
