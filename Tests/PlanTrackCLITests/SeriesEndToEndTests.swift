@@ -68,6 +68,19 @@ import Testing
       // A partial roll-up is never the province's figure.
       #expect(json.number(key, "actual") == nil)
     }
+    // The CSV carries the region, the series and the roll-up; the snapshot marks the coverage.
+    let csv = ws.run(["status", "--format", "csv", "--as-of", "2023-06-30"]).stdout
+    let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix(Self.shandong5G[0]) })
+    #expect(
+      row.hasSuffix(
+        ",370000,山东省,province,5g-base-stations,370000/5g-base-stations,6000,2023-06-30,1,16,false,"),
+      "\(row)")
+    let out = ws.root.appendingPathComponent("out")
+    #expect(
+      ws.run(["export", "--format", "md", "--as-of", "2023-06-30", "--out", out.path]).code == 0)
+    let md = try String(
+      contentsOf: out.appendingPathComponent("2023-06-30-status.md"), encoding: .utf8)
+    #expect(md.contains("— Σ1/16"), "\(md.prefix(2000))")
   }
 
   @Test(arguments: [

@@ -35,3 +35,14 @@ extension TargetStatus {
       + governing.goal.compactText + " " + target.unit.text
   }
 }
+
+extension TargetStatus {
+  /// The roll-up's coverage for a table cell, `Σ12/16`, with a discrepancy as `≠+6.3%`; empty
+  /// without a roll-up. The dashboard, Markdown and HTML all write this.
+  public var rollupMark: String {
+    guard let r = rollup else { return "" }
+    var mark = "Σ\(r.reported)/\(r.children)"
+    if let d = r.discrepancy { mark += " ≠" + (d >= 0 ? "+" : "") + NumberText.percent(d, digits: 1) }
+    return mark
+  }
+}

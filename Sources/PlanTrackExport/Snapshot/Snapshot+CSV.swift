@@ -11,7 +11,7 @@ extension Snapshot {
       "expected", "gap", "goal", "comparator", "due", "deadline", "progress", "daysAhead",
       "projected", "estimatedCompletion", "stale", "sdgRatio", "sdgScore", "sourceFile", "line",
       "quote", "label",
-    ]
+    ] + StatusReport.seriesColumns
     var out = "\u{FEFF}" + header.joined(separator: ",") + "\r\n"
     func n(_ v: Double?) -> String { v.map { NumberText.plain($0, digits: 6) } ?? "" }
     for s in statuses {
@@ -25,7 +25,7 @@ extension Snapshot {
         s.daysAhead.map(String.init) ?? "", n(s.projected), s.estimatedCompletion?.iso ?? "",
         s.stale ? "true" : "false", n(s.sdg?.ratio), n(s.sdg?.score), t.document.sourceFile ?? "",
         s.governing.line.map(String.init) ?? "", s.governing.quote ?? "", label ?? "",
-      ]
+      ] + StatusReport.seriesCells(s)
       out += cells.map(StatusReport.csvCell).joined(separator: ",") + "\r\n"
     }
     return out

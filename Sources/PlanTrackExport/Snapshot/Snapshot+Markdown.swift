@@ -43,10 +43,11 @@ extension Snapshot {
             "\(NumberText.figure($0.value)) \(s.target.unit.text) (\($0.day.iso))"
               + (s.stale ? " *" : "")
           } ?? "—"
+        let actualCell = s.rollupMark.isEmpty ? actual : actual + " " + s.rollupMark
         let progress =
           "`\(Self.bar(s.progress, expected: s.expectedShare, width: 10))` " + s.progressText
         let cells = [
-          language.label(s.status), s.target.name, actual,
+          language.label(s.status), s.target.name, actualCell,
           s.governing.goal.text(unit: s.target.unit.text), progress,
           s.governing.due.iso,
           s.target.lead.joined(separator: "、"),

@@ -33,13 +33,33 @@ extension StatusReport {
     return out
   }
 
+  /// The columns of a target's region, indicator, series and roll-up, as both CSVs write them.
+  public static let seriesColumns = [
+    "regionCode", "regionName", "regionLevel", "indicator", "series", "rollupValue", "rollupDate",
+    "rollupReported", "rollupChildren", "rollupComplete", "discrepancy",
+  ]
+
+  /// The cells of `seriesColumns` for one target.
+  public static func seriesCells(_ s: TargetStatus) -> [String] {
+    func n(_ v: Double?) -> String { v.map { NumberText.plain($0, digits: 6) } ?? "" }
+    let t = s.target
+    let r = t.placement?.region
+    let roll = s.rollup
+    return [
+      r?.code ?? "", r?.name ?? t.regionName ?? t.document.region ?? "", r?.level.rawValue ?? "",
+      t.indicator ?? "", t.series, n(roll?.value), roll?.date.iso ?? "",
+      roll.map { "\($0.reported)" } ?? "", roll.map { "\($0.children)" } ?? "",
+      roll.map { $0.complete ? "true" : "false" } ?? "", n(roll?.discrepancy),
+    ]
+  }
+
   /// The contract's fields as CSV: UTF-8 with a BOM (Excel shows the Chinese), RFC 4180
   /// quoting, and cells that look like formulas neutralised with a leading `'`.
   public func csv() -> String {
     let header = [
       "key", "name", "document", "category", "unit", "status", "actual", "actualDate",
       "expected", "goal", "due", "progress", "projected", "stale",
-    ]
+    ] + StatusReport.seriesColumns
     var out = "\u{FEFF}" + header.joined(separator: ",") + "\r\n"
     func n(_ v: Double?) -> String { v.map { NumberText.plain($0, digits: 6) } ?? "" }
     for s in statuses {
@@ -49,7 +69,7 @@ extension StatusReport {
         n(s.actual?.value),
         s.actual?.day.iso ?? "", n(s.expected), n(s.goal), s.governing.due.iso, n(s.progress),
         n(s.projected), s.stale ? "true" : "false",
-      ]
+      ] + StatusReport.seriesCells(s)
       out += cells.map(StatusReport.csvCell).joined(separator: ",") + "\r\n"
     }
     return out

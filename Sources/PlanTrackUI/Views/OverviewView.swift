@@ -132,7 +132,7 @@ struct OverviewView {
     let status = DisplayWidth.pad(labels.short(s.status), to: c.status)
     x = b.put(status, x: x, y: y, style: theme.style(s.status)) + 1
     // A target whose region sums its children's figures shows their coverage: Σ12/16.
-    let mark = s.rollup.map { " Σ\($0.reported)/\($0.children)" } ?? ""
+    let mark = s.rollupMark.isEmpty ? "" : " " + s.rollupMark
     let name =
       DisplayWidth.pad(
         DisplayWidth.truncate(s.target.name, to: max(1, c.name - DisplayWidth.of(mark))) + mark,
