@@ -42,7 +42,9 @@ extension TargetStatus {
   public var rollupMark: String {
     guard let r = rollup else { return "" }
     var mark = "Σ\(r.reported)/\(r.children)"
-    if let d = r.discrepancy { mark += " ≠" + (d >= 0 ? "+" : "") + NumberText.percent(d, digits: 1) }
+    if let d = r.discrepancy {
+      mark += " ≠" + (d >= 0 ? "+" : "") + NumberText.percent(d, digits: 1)
+    }
     return mark
   }
 }

@@ -79,7 +79,8 @@ extension Snapshot {
           "<tr><td><span class=\"badge \(s.status.rawValue)\">\(Self.escape(language.label(s.status)))</span></td>"
         out += "<td>\(Self.escape(s.target.name))</td>"
         let mark =
-          s.rollupMark.isEmpty ? "" : "<br><span class=\"muted\">\(Self.escape(s.rollupMark))</span>"
+          s.rollupMark.isEmpty
+          ? "" : "<br><span class=\"muted\">\(Self.escape(s.rollupMark))</span>"
         out += "<td class=\"num\">\(actual)\(mark)</td>"
         out +=
           "<td class=\"num\">\(Self.escape(s.governing.goal.text(unit: s.target.unit.text)))</td>"

@@ -56,20 +56,22 @@ extension StatusReport {
   /// The contract's fields as CSV: UTF-8 with a BOM (Excel shows the Chinese), RFC 4180
   /// quoting, and cells that look like formulas neutralised with a leading `'`.
   public func csv() -> String {
-    let header = [
-      "key", "name", "document", "category", "unit", "status", "actual", "actualDate",
-      "expected", "goal", "due", "progress", "projected", "stale",
-    ] + StatusReport.seriesColumns
+    let header =
+      [
+        "key", "name", "document", "category", "unit", "status", "actual", "actualDate",
+        "expected", "goal", "due", "progress", "projected", "stale",
+      ] + StatusReport.seriesColumns
     var out = "\u{FEFF}" + header.joined(separator: ",") + "\r\n"
     func n(_ v: Double?) -> String { v.map { NumberText.plain($0, digits: 6) } ?? "" }
     for s in statuses {
       let t = s.target
-      let cells = [
-        t.key, t.name, t.document.id, t.category, t.unit.text, s.status.rawValue,
-        n(s.actual?.value),
-        s.actual?.day.iso ?? "", n(s.expected), n(s.goal), s.governing.due.iso, n(s.progress),
-        n(s.projected), s.stale ? "true" : "false",
-      ] + StatusReport.seriesCells(s)
+      let cells =
+        [
+          t.key, t.name, t.document.id, t.category, t.unit.text, s.status.rawValue,
+          n(s.actual?.value),
+          s.actual?.day.iso ?? "", n(s.expected), n(s.goal), s.governing.due.iso, n(s.progress),
+          n(s.projected), s.stale ? "true" : "false",
+        ] + StatusReport.seriesCells(s)
       out += cells.map(StatusReport.csvCell).joined(separator: ",") + "\r\n"
     }
     return out
