@@ -135,3 +135,16 @@ struct RegionTreeViewTests {
     assertScreen(s.render(), "detail-rollup-100x60-en")
   }
 }
+
+@Suite("Filtering by region")
+struct RegionFilterTests {
+  @Test(arguments: [
+    ("region:威海", ["wh/total", "wh/new"]), ("region:371003", ["wd/stations"]),
+    ("region:山东省", ["sd/stations", "sd/parks"]), ("文登区", ["wd/stations"]),
+  ])
+  func aRegionIsFoundByNameOrCode(_ text: String, _ keys: [String]) throws {
+    let filter = try TargetFilter(parsing: text)
+    let found = RegionFixture.statuses().filter(filter.matches).map(\.target.key)
+    #expect(Set(found) == Set(keys))
+  }
+}

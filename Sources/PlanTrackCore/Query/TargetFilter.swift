@@ -1,7 +1,7 @@
 /// A filter over target statuses, as typed after `--filter` or `/` in the dashboard.
 ///
 /// Terms are separated by spaces and must all match. A term `field:value` matches one field
-/// (`category`, `level`, `region`, `lead`, `status`, `doc`, `kind`); values separated by
+/// (`category`, `level`, `region` (name or code), `lead`, `status`, `doc`, `kind`); values separated by
 /// commas are alternatives (`status:off-track,missed`). Any other term is text, matched
 /// case-insensitively against the key, name, document title, region and lead units.
 public struct TargetFilter: Hashable, Sendable {
@@ -99,7 +99,11 @@ public struct FilterFields: Sendable {
         switch field {
         case .category: [t.category]
         case .level: [t.document.level ?? ""]
-        case .region: [t.document.region ?? ""]
+        case .region:
+          // The target's own region (name and code), else its document's as written.
+          t.placement?.region.map { [$0.name, $0.code] } ?? [
+            t.regionName ?? t.document.region ?? ""
+          ]
         case .lead: t.lead
         case .status: [status.status.rawValue]
         case .doc: [t.document.id]
@@ -107,7 +111,8 @@ public struct FilterFields: Sendable {
         }
       return raw.map { Array($0.lowercased().utf8) }
     }
-    let texts = [t.key, t.name, t.document.title, t.document.region ?? "", t.category] + t.lead
+    let region = t.placement?.region?.name ?? t.regionName ?? t.document.region ?? ""
+    let texts = [t.key, t.name, t.document.title, region, t.category] + t.lead
     text = Array((texts + [statusLabel].compactMap { $0 }).joined(separator: " ").lowercased().utf8)
   }
 }
