@@ -148,3 +148,22 @@ struct RegionFilterTests {
     #expect(Set(found) == Set(keys))
   }
 }
+
+@Suite("Detail: restated goals")
+struct RestatedQuoteTests {
+  @Test func theProvenanceListsEveryPlaceThePlanStatesTheGoal() {
+    var t = RegionFixture.targets[0]
+    t.document.sourceFile = "003.txt"
+    t.milestones[0].line = 322
+    t.milestones[0].quote = "到2025年5G基站达到25万个"
+    t.milestones[0].restated = [Quote(line: 449, text: "5G基站 25万个")]
+    let status = StatusEngine().evaluate(t, series: [], asOf: RegionFixture.d("2024-06-30"))
+    var s = AppState(
+      workspace: "w", asOf: RegionFixture.d("2024-06-30"), statuses: [status], width: 100,
+      height: 40)
+    _ = s.update(.key(.enter))
+    let text = s.render().lines.joined(separator: "\n")
+    #expect(text.contains("Quote          “到2025年5G基站达到25万个”  003.txt:322"), "\(text)")
+    #expect(text.contains("Restated       “5G基站 25万个”  003.txt:449"))
+  }
+}

@@ -53,10 +53,16 @@ struct DetailView {
     field(t("Issuer", "发文机关"), [d.issuer, d.region].compactMap { $0 }.joined(separator: " · "))
     field(t("Lead", "牵头单位"), target.lead.isEmpty ? "—" : target.lead.joined(separator: "、"))
     var quoted: Set<String> = []
-    for m in target.milestones where m.quote != nil {
-      let place = [d.sourceFile, m.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
-      let text = "“\(m.quote!)”" + (place.isEmpty ? "" : "  \(place)")
-      if quoted.insert(text).inserted { field(t("Quote", "原文"), text) }
+    for m in target.milestones {
+      // The quote, then each place where the plan restates the goal.
+      let quotes =
+        (m.quote.map { [(m.line, $0, t("Quote", "原文"))] } ?? [])
+        + m.restated.map { ($0.line, $0.text, t("Restated", "另见")) }
+      for (line, quote, name) in quotes {
+        let place = [d.sourceFile, line.map(String.init)].compactMap { $0 }.joined(separator: ":")
+        let text = "“\(quote)”" + (place.isEmpty ? "" : "  \(place)")
+        if quoted.insert(text).inserted { field(name, text) }
+      }
     }
 
     section(t("Milestones", "节点目标"))
