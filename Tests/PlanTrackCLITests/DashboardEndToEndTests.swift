@@ -189,6 +189,32 @@ import Testing
     try t.wait(for: "EXIT=0")
   }
 
+  /// The repository's targets grouped by region: a tree with roll-up coverage, folding with z,
+  /// and a county's figure reaching its city and province while the dashboard is open.
+  @Test func regionsAsATreeWithRollupsThatFold() throws {
+    let ws = try SeriesEndToEndTests.repositoryCopy()
+    #expect(ws.run(["record", "威海市/5g-base-stations", "6000", "--date", "2024-06-30"]).code == 0)
+    let t = try Tmux("--as-of 2024-06-30", in: ws.root, width: 120, height: 40)
+    try t.wait(for: "as of 2024-06-30")
+    try t.keys("/")
+    try t.type("5G基站")
+    try t.keys("Enter", "b", "b")
+    var s = try t.wait(for: "grouped by region")
+    #expect(s.contains("▾ 山东省"), "\(s)")
+    #expect(s.contains("Σ1/16"))
+    #expect(s.contains("▾ 威海市"))
+    // A county's figure arrives from another process: Weihai's roll-up counts it.
+    #expect(ws.run(["record", "文登区/5g-base-stations", "1500", "--date", "2024-06-30"]).code == 0)
+    s = try t.wait(for: "Σ1/4", seconds: 6)
+    // Fold 威海市 from one of its targets (the last row).
+    try t.keys("G")
+    try t.keys("z")
+    s = try t.wait(for: "▸ 威海市")
+    #expect(!s.contains("全市5G基站总数"))
+    try t.keys("q")
+    try t.wait(for: "EXIT=0")
+  }
+
   @Test func noColorKeepsTheStatusWordsAndASCIIDrawsPlainBars() throws {
     let ws = try TempWorkspace(["t.yaml": Self.file])
     #expect(ws.run(["record", "t/nev", "120", "--date", "2024-06-30"]).code == 0)
