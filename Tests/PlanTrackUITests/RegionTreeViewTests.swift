@@ -167,3 +167,24 @@ struct RestatedQuoteTests {
     #expect(text.contains("Restated       “5G基站 25万个”  003.txt:449"))
   }
 }
+
+@Suite("Entry form on an indicator")
+struct CountingWordFormTests {
+  @Test func aCountingWordOfTheIndicatorIsTheSameCount() throws {
+    var t = RegionFixture.targets[0]  // 万个, on 5G base stations counted in 个 or 座
+    t.placement?.sameCount = ["个", "座"]
+    var form = EntryForm(key: t.key, unit: t.unit, date: RegionFixture.d("2024-06-30"))
+    form.value = "1500座"
+    #expect(form.parsedValue.failureValue != nil)
+    form.sameCount = t.placement!.sameCount
+    #expect(try form.parsedValue.get() == 0.15)
+    form.value = "3万辆"
+    #expect(form.parsedValue.failureValue != nil)
+  }
+}
+
+extension Result {
+  fileprivate var failureValue: Failure? {
+    if case .failure(let f) = self { f } else { nil }
+  }
+}

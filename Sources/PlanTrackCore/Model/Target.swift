@@ -103,10 +103,14 @@ public struct Placement: Hashable, Sendable {
   /// The key its figures are recorded under: `<region code>/<indicator>` for a target on an
   /// indicator, else the target's own key.
   public var series: String
+  /// Counting words its figures may be written in as the same count (the indicator's
+  /// `counts`: 1500座 for 个).
+  public var sameCount: [String]
 
-  public init(region: Region?, series: String) {
+  public init(region: Region?, series: String, sameCount: [String] = []) {
     self.region = region
     self.series = series
+    self.sameCount = sameCount
   }
 }
 

@@ -286,7 +286,8 @@ public struct TargetFile: Sendable {
       indicator: indicatorID, regionName: regionName)
     let series =
       indicator.flatMap { i in region.map { SeriesKey.make(region: $0.code, indicator: i.id) } }
-    target.placement = Placement(region: region, series: series ?? target.key)
+    target.placement = Placement(
+      region: region, series: series ?? target.key, sameCount: indicator?.counts ?? [])
     target.origin = Finding.Location(
       file: r.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
     return target

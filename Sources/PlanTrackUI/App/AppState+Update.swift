@@ -248,6 +248,7 @@ extension AppState {
       return []
     }
     form = EntryForm(key: statuses[i].target.key, unit: statuses[i].target.unit, date: asOf)
+    form?.sameCount = statuses[i].target.placement?.sameCount ?? []
     mode = .form
     return []
   }

@@ -11,6 +11,8 @@ public struct EntryForm: Hashable, Sendable {
 
   public var key: String
   public var unit: MeasureUnit
+  /// Counting words that are the same count as the unit's (the indicator's `counts`).
+  public var sameCount: [String] = []
   public var value = ""
   public var date: String
   public var note = ""
@@ -48,7 +50,7 @@ public struct EntryForm: Hashable, Sendable {
   /// The value in the target's unit, or why it cannot be read.
   public var parsedValue: Result<Double, QuantityError> {
     do {
-      return .success(try ValueInput.parse(value, targetUnit: unit))
+      return .success(try ValueInput.parse(value, targetUnit: unit, sameCount: sameCount))
     } catch let e as QuantityError {
       return .failure(e)
     } catch {
