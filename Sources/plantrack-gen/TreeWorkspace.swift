@@ -60,7 +60,8 @@ struct TreeIndicator {
     /// reported as the year's running total (累计值) from January–February on.
     case flow(perLeaf: Double, growth: Double)
     /// A share or rate reported once a year: `national` in 2021, moving by `trend` a year
-    /// (percentage points, or a growth rate when `compound`), regions spread by `spread`.
+    /// (percentage points, or a growth rate when `compound`); each region lies around its
+    /// parent's level, spread by `spread` (log-normal) at each level below the country.
     case yearly(
       national: Double, trend: Double, compound: Bool, spread: Double, range: ClosedRange<Double>)
   }
@@ -152,35 +153,36 @@ enum TreeWorkspace {
     TreeIndicator(
       id: "rd-intensity", name: "研发经费投入强度", en: "R&D spending, share of GDP", unit: "%",
       measure: .ratio, category: "innovation", lead: .science, digits: 2,
-      model: .yearly(national: 2.44, trend: 0.1, compound: false, spread: 0.45, range: 0.3...6.5)),
+      model: .yearly(national: 2.44, trend: 0.1, compound: false, spread: 0.3, range: 0.3...6.5)),
     TreeIndicator(
       id: "urbanization-rate", name: "常住人口城镇化率", en: "Urbanisation rate", unit: "%",
       measure: .ratio, category: "urbanization", lead: .development, digits: 2,
-      model: .yearly(national: 64.7, trend: 0.9, compound: false, spread: 0.2, range: 25...99)),
+      model: .yearly(national: 64.7, trend: 0.9, compound: false, spread: 0.12, range: 25...99)),
     TreeIndicator(
       id: "forest-coverage", name: "森林覆盖率", en: "Forest coverage", unit: "%",
       measure: .ratio, category: "ecology", lead: .forestry, digits: 2,
-      model: .yearly(national: 24.0, trend: 0.2, compound: false, spread: 0.5, range: 1...80)),
+      model: .yearly(national: 24.0, trend: 0.2, compound: false, spread: 0.35, range: 1...80)),
     TreeIndicator(
       id: "high-value-patents", name: "每万人口高价值发明专利拥有量",
       en: "High-value invention patents per 10,000 people", unit: "件/万人", measure: .rate,
       category: "innovation", lead: .ip, digits: 2,
-      model: .yearly(national: 7.5, trend: 0.2, compound: true, spread: 0.7, range: 0.2...120)),
+      model: .yearly(national: 7.5, trend: 0.2, compound: true, spread: 0.45, range: 0.2...120)),
     TreeIndicator(
       id: "disposable-income", name: "居民人均可支配收入", en: "Per-capita disposable income",
       unit: "元", measure: .rate, category: "income", lead: .statistics, digits: 0,
       model: .yearly(
-        national: 35128, trend: 0.055, compound: true, spread: 0.3, range: 9000...120_000)),
+        national: 35128, trend: 0.055, compound: true, spread: 0.18, range: 9000...120_000)),
   ]
 
   /// The regions below the root that get no figures and no plan: national statistics leave
   /// them out.
   static let outsideStatistics: Set<String> = ["710000", "810000", "820000"]
 
-  /// Months from 2021-01 through 2025-12; figures are stored up to `asOf`.
+  /// Months from 2021-01 through 2025-12 (goals are set on the figures of 2025-12); figures
+  /// are stored up to the bench's as-of date, 2025-06-30: 54 months.
   static let months = 60
   static let asOf = Day(year: 2025, month: 6, day: 30)!
-  static let storedMonths = 54
+  static let storedMonths = (0..<months).filter { monthEnd($0) <= asOf }.count
 
   static func monthEnd(_ m: Int) -> Day { Day.endOfMonth(year: 2021 + m / 12, month: m % 12 + 1)! }
 
@@ -313,7 +315,7 @@ enum TreeWorkspace {
     var targetCount = 0
     for (i, region) in regions.enumerated() {
       let (yaml, n) = document(
-        region, number: i + 1, tree: tree, summedCount: summed.count, rng: &rng,
+        region, number: i + 1, tree: tree, rng: &rng,
         figure: { s, m in figure(s, i, m) },
         yearly: { y, year in yearly[y][i * 5 + year] })
       targetCount += n
@@ -338,13 +340,14 @@ enum TreeWorkspace {
         .value(
           key: key, asOf: day, value: value, input: NumberText.plain(value), source: source,
           by: rng.pick(users), at: at))
-      // About 2% are corrected a few days later.
+      // About 2% are corrected ten days later.
       if rng.int(50) == 0 {
         let corrected = NumberText.rounded(value * (1 + 0.01 * rng.normal()), digits: digits)
         batch.append(
           .value(
             key: key, asOf: day, value: corrected, input: NumberText.plain(corrected),
-            note: "更正", source: source, by: rng.pick(users), at: at))
+            note: "更正", source: source, by: rng.pick(users),
+            at: at.replacingOccurrences(of: "-10T", with: "-20T")))
       }
     }
     func flush() throws {
@@ -419,7 +422,7 @@ enum TreeWorkspace {
 
   /// The plan document of one region, with its number of targets.
   static func document(
-    _ region: Region, number: Int, tree: RegionTree, summedCount: Int, rng: inout SplitMix64,
+    _ region: Region, number: Int, tree: RegionTree, rng: inout SplitMix64,
     figure: (Int, Int) -> Double, yearly: (Int, Int) -> Double
   ) -> (String, Int) {
     let summed = indicators.filter(\.summed)

@@ -49,11 +49,17 @@ func run() throws {
     args.removeFirst()
     guard args.count == 1 || args.count == 2 else { usage() }
     let regionText = args.count == 2 ? args[0] : RegionTree.nationalCode
-    guard case .found(let region) = RegionTree.shipped.resolve(regionText),
+    let resolved = RegionTree.shipped.resolve(regionText)
+    guard case .found(let region) = resolved,
       !TreeWorkspace.outsideStatistics.contains(region.code)
     else {
-      FileHandle.standardError.write(
-        Data("plantrack-gen: no region “\(regionText)” with figures in the shipped table\n".utf8))
+      let why =
+        if case .ambiguous(let many) = resolved {
+          "“\(regionText)” is ambiguous: give a code (\(many.map(\.code).joined(separator: ", ")))"
+        } else {
+          "no region “\(regionText)” with figures in the shipped table"
+        }
+      FileHandle.standardError.write(Data("plantrack-gen: \(why)\n".utf8))
       exit(2)
     }
     print(
