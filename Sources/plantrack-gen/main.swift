@@ -1,9 +1,13 @@
 // plantrack-gen: a realistic workspace of any size, for benchmarks (scripts/gen-workspace).
 //
 // Usage: plantrack-gen N_TARGETS N_ENTRIES DIR [--seed N]
+//        plantrack-gen --tree [REGION] DIR [--seed N]
 // Writes DIR/targets/*.yaml (25 targets per plan document, Chinese names, mixed units and
 // kinds, milestones, lead units) and the workspace's store with N_ENTRIES entries (monthly
 // figures with noise, 5% corrections, 1% retractions), the same for the same arguments.
+// With --tree, a workspace over the region tree below REGION (a name or code; 全国 by
+// default) with indicators.yaml, a plan per region and every county's figures
+// (TreeWorkspace.swift).
 import Foundation
 import PlanTrackCore
 import PlanTrackStore
@@ -26,6 +30,14 @@ let leads = [
   "省发展改革委", "省工业和信息化厅", "省科技厅", "省能源局", "省商务厅", "省住房城乡建设厅", "省农业农村厅", "省文化和旅游厅", "市发展改革委", "市科技局",
 ]
 
+func usage() -> Never {
+  FileHandle.standardError.write(
+    Data(
+      "usage: plantrack-gen N_TARGETS N_ENTRIES DIR [--seed N]\n       plantrack-gen --tree [REGION] DIR [--seed N]\n"
+        .utf8))
+  exit(2)
+}
+
 func run() throws {
   var args = Array(CommandLine.arguments.dropFirst())
   var seed: UInt64 = 20_261_123
@@ -33,13 +45,31 @@ func run() throws {
     seed = s
     args.removeSubrange(i...(i + 1))
   }
+  if args.first == "--tree" {
+    args.removeFirst()
+    guard args.count == 1 || args.count == 2 else { usage() }
+    let regionText = args.count == 2 ? args[0] : RegionTree.nationalCode
+    let resolved = RegionTree.shipped.resolve(regionText)
+    guard case .found(let region) = resolved,
+      !TreeWorkspace.outsideStatistics.contains(region.code)
+    else {
+      let why =
+        if case .ambiguous(let many) = resolved {
+          "“\(regionText)” is ambiguous: give a code (\(many.map(\.code).joined(separator: ", ")))"
+        } else {
+          "no region “\(regionText)” with figures in the shipped table"
+        }
+      FileHandle.standardError.write(Data("plantrack-gen: \(why)\n".utf8))
+      exit(2)
+    }
+    print(
+      try TreeWorkspace.generate(
+        root: region.code, into: URL(fileURLWithPath: args[args.count - 1]), seed: seed))
+    return
+  }
   guard args.count == 3, let nTargets = Int(args[0]), let nEntries = Int(args[1]), nTargets > 0,
     nEntries >= 0
-  else {
-    FileHandle.standardError.write(
-      Data("usage: plantrack-gen N_TARGETS N_ENTRIES DIR [--seed N]\n".utf8))
-    exit(2)
-  }
+  else { usage() }
   let root = URL(fileURLWithPath: args[2])
   let fm = FileManager.default
   try? fm.removeItem(at: root.appendingPathComponent("targets"))
