@@ -59,6 +59,12 @@ struct RegionTreeTests {
     #expect(tree.resolve(text) == .unknown(suggestions: suggestions))
   }
 
+  @Test func nationalFiguresAreTheThirtyOneProvinces() {
+    #expect(tree.children(of: "100000").count == 34)
+    #expect(tree.rollupChildren(of: "100000").count == 31)
+    #expect(tree.rollupChildren(of: "370000").count == 16)
+  }
+
   @Test func fullNamesRunFromTheProvinceDown() {
     #expect(tree.fullName("371003") == "山东省威海市文登区")
     #expect(tree.fullName("100000") == "全国")

@@ -83,8 +83,17 @@ public struct FigureBook: Sendable {
     self.asOf = asOf
     self.regions = regions
     self.indicators = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // The series of each summed indicator by region, split once (not scanned per indicator).
+    var byIndicator: [String: [String: [Observation]]] = [:]
+    let summed = Set(indicators.filter { $0.rollup == .sum }.map(\.id))
+    for (key, obs) in series where !obs.isEmpty {
+      guard let slash = key.lastIndex(of: "/") else { continue }
+      let id = String(key[key.index(after: slash)...])
+      guard summed.contains(id) else { continue }
+      byIndicator[id, default: [:]][String(key[..<slash])] = obs
+    }
     for indicator in indicators where indicator.rollup == .sum {
-      computeRollups(indicator)
+      computeRollups(indicator, own: byIndicator[indicator.id] ?? [:])
     }
   }
 
@@ -100,7 +109,7 @@ public struct FigureBook: Sendable {
   /// Each child's part in the roll-up of `indicator` in `region` at the as-of date.
   public func parts(of indicator: String, in region: String) -> [RollupPart] {
     guard let ind = indicators[indicator] else { return [] }
-    return regions.children(of: region).map { child in
+    return regions.rollupChildren(of: region).map { child in
       let key = SeriesKey.make(region: child.code, indicator: indicator)
       let figure = Self.latest(figures(ofSeries: key), onOrBefore: asOf)
       return RollupPart(
@@ -170,13 +179,10 @@ public struct FigureBook: Sendable {
   }
 
   /// Roll-ups of one summed indicator, from the regions with figures up to the root.
-  private mutating func computeRollups(_ indicator: Indicator) {
-    let suffix = "/" + indicator.id
+  private mutating func computeRollups(_ indicator: Indicator, own all: [String: [Observation]]) {
     var own: [String: [Observation]] = [:]
     var earliest: Day?
-    for (key, obs) in series where key.hasSuffix(suffix) {
-      let code = String(key.dropLast(suffix.count))
-      guard regions.region(code: code) != nil, !obs.isEmpty else { continue }
+    for (code, obs) in all where regions.region(code: code) != nil {
       own[code] = obs
       earliest = min(earliest ?? obs[0].day, obs[0].day)
     }
@@ -190,24 +196,31 @@ public struct FigureBook: Sendable {
         depth[a.code] = max(depth[a.code] ?? 0, above.count - i - 1)
       }
     }
-    let order = depth.keys.sorted { (depth[$0]!, $0) > (depth[$1]!, $1) }
+    let order = depth.map { ($1, $0) }.sorted { $0 > $1 }.map(\.1)
     let allowed = indicator.update.allowedAgeDays
     let dates = indicator.update.periodEnds(from: earliest, through: asOf) + [asOf]
     var figures: [String: [Observation]] = own
     for code in order {
-      let children = regions.children(of: code)
+      let children = regions.rollupChildren(of: code)
       guard !children.isEmpty else { continue }
       let mine = own[code] ?? []
       var standIns: [Observation] = []
       var atAsOf: RegionRollup?
+      // Each child's figures, looked up once; the dates go forward, so does each child's cursor.
+      let childFigures = children.map { figures[$0.code] ?? [] }
+      var cursors = [Int](repeating: 0, count: children.count)
       for e in dates {
         var sum = 0.0
         var reported = 0
         var oldest: Day?
-        for child in children {
-          guard let f = Self.latest(figures[child.code] ?? [], onOrBefore: e),
-            f.day.days(to: e) <= allowed
-          else { continue }
+        for c in childFigures.indices {
+          let fs = childFigures[c]
+          var i = cursors[c]
+          while i < fs.count, fs[i].day <= e { i += 1 }
+          cursors[c] = i
+          guard i > 0 else { continue }
+          let f = fs[i - 1]
+          guard f.day.days(to: e) <= allowed else { continue }
           sum += f.value
           reported += 1
           oldest = min(oldest ?? f.day, f.day)

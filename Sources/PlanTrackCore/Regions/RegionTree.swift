@@ -44,6 +44,18 @@ public struct RegionTree: Sendable {
     (childCodes[code] ?? []).compactMap { byCode[$0] }
   }
 
+  /// Province-level regions that national statistics leave out (台湾省, 香港, 澳门): 全国's
+  /// figures are the 31 provinces' sum.
+  public static let outsideNationalStatistics: Set<String> = ["710000", "810000", "820000"]
+
+  /// The regions whose figures add up to `code`'s: its children, less those national
+  /// statistics leave out.
+  public func rollupChildren(of code: String) -> [Region] {
+    let all = children(of: code)
+    guard code == Self.nationalCode else { return all }
+    return all.filter { !Self.outsideNationalStatistics.contains($0.code) }
+  }
+
   /// The parent, grandparent, … up to 全国.
   public func ancestors(of code: String) -> [Region] {
     var out: [Region] = []

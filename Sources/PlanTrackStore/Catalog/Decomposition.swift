@@ -14,7 +14,7 @@ public enum Decomposition {
         indicator.rollup == .sum, let region = parent.placement?.region,
         let toSeries = indicator.factor(from: parent.unit)
       else { continue }
-      let children = tree.children(of: region.code)
+      let children = tree.rollupChildren(of: region.code)
       guard !children.isEmpty else { continue }
       let due = parent.final.due
       // Each child's goal in the indicator's unit: its latest milestone due by `due`.
