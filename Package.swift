@@ -19,7 +19,7 @@ let package = Package(
     .target(
       name: "PlanTrackStore",
       dependencies: [
-        "PlanTrackCore",
+        "PlanTrackCore", "CLibPQ",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
@@ -28,6 +28,9 @@ let package = Package(
     .target(name: "PlanTrackExtract", dependencies: ["PlanTrackCore"]),
     .target(name: "PlanTrackExport", dependencies: ["PlanTrackCore"]),
     .target(name: "PlanTrackUI", dependencies: ["PlanTrackCore"]),
+    // libpq, PostgreSQL's C client, for the shared store.
+    .systemLibrary(
+      name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     // The only code that touches ncurses.
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .target(name: "PlanTrackTerminal", dependencies: ["CNCursesW", "PlanTrackUI"]),

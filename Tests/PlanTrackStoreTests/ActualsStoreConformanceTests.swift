@@ -18,12 +18,22 @@ private func figure(
 }
 
 /// Each implementation of `ActualsStore`, as the conformance suite runs it. A new backend
-/// adds a case here (PostgreSQL: a throw-away database on the test cluster).
+/// adds a case here.
 enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
   case sqliteFile = "SQLite file"
   case sqliteMemory = "SQLite in memory"
+  /// A throw-away schema on the test server `PLANTRACK_TEST_PG` names (`.ci/run` starts one).
+  case postgres = "PostgreSQL"
 
   var testDescription: String { rawValue }
+
+  /// The backends to run: PostgreSQL when a test server is named, and always under CI, where
+  /// a missing server fails the tests instead of skipping them.
+  static var available: [StoreBackend] {
+    let env = ProcessInfo.processInfo.environment
+    let withServer = env["PLANTRACK_TEST_PG"] != nil || env["CI"] == "true"
+    return allCases.filter { $0 != .postgres || withServer }
+  }
 
   /// A fresh, empty store, and a way to open a second handle onto the same store (another
   /// writer: another process's connection for a file; the same handle in memory).
@@ -38,6 +48,20 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case .sqliteMemory:
       let store = try SQLiteActualsStore.inMemory()
       return StoreFixture(store: store, another: { store }, cleanup: {})
+    case .postgres:
+      guard let base = ProcessInfo.processInfo.environment["PLANTRACK_TEST_PG"] else {
+        throw StoreError.unavailable(
+          reason: "PLANTRACK_TEST_PG names no test server (.ci/run starts one; CI needs it)")
+      }
+      // A schema of its own (a generated name: hex digits only) keeps tests apart.
+      let schema = "t_" + UUID().uuidString.lowercased().filter(\.isHexDigit)
+      let admin = try PGConnection(base)
+      try admin.exec("CREATE SCHEMA \(schema)")
+      let url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+      return StoreFixture(
+        store: try PostgresActualsStore.open(url),
+        another: { try PostgresActualsStore.open(url) },
+        cleanup: { _ = try? admin.exec("DROP SCHEMA \(schema) CASCADE") })
     }
   }
 }
@@ -53,7 +77,7 @@ struct StoreFixture {
 /// against every backend.
 @Suite("Actuals store conformance")
 struct ActualsStoreConformanceTests {
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func aFreshStoreIsEmpty(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }
@@ -65,7 +89,7 @@ struct ActualsStoreConformanceTests {
     #expect(!store.isReadOnly)
   }
 
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func appendReturnsTheStoredEntriesWithIncreasingIds(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }
@@ -91,7 +115,7 @@ struct ActualsStoreConformanceTests {
     #expect(try store.entries(key: stock) == [stored[0], more[0]])
   }
 
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func entriesOfAKeyAreInEntryOrderNotDateOrder(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }
@@ -105,7 +129,7 @@ struct ActualsStoreConformanceTests {
     #expect(try store.entries(key: chargers).map(\.value) == [99])
   }
 
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func aCorrectionSupersedesAndARetractionBringsBackWhatItCorrected(_ backend: StoreBackend)
     throws
   {
@@ -139,7 +163,7 @@ struct ActualsStoreConformanceTests {
 
   /// The store's series read, however fast, gives what resolving each target's full entries
   /// with `EntryLog` gives: on seeded random logs of values, corrections and retractions.
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func theSeriesReadAgreesWithEntryLogOnRandomLogs(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }
@@ -169,7 +193,7 @@ struct ActualsStoreConformanceTests {
     #expect(expected.count >= 3)
   }
 
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func lastUndoableSkipsRetractedAndOtherUsersEntriesAndWalksBack(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }
@@ -190,7 +214,7 @@ struct ActualsStoreConformanceTests {
     #expect(try store.lastUndoable(by: "wang") == wang)
   }
 
-  @Test(arguments: StoreBackend.allCases, [Double.nan, .infinity, -.infinity, 2e15])
+  @Test(arguments: StoreBackend.available, [Double.nan, .infinity, -.infinity, 2e15])
   func aBatchWithANonFiniteValueWritesNothing(_ backend: StoreBackend, bad: Double) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }
@@ -207,7 +231,7 @@ struct ActualsStoreConformanceTests {
 
   /// The database's own constraints refuse an entry after others of the same batch were
   /// written: the whole batch is rolled back, and the refusal is a `StoreError.rejected`.
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func aBatchRefusedHalfwayIsRolledBack(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }
@@ -232,7 +256,7 @@ struct ActualsStoreConformanceTests {
     }
   }
 
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func aRetractionOfAnUnknownEntryIsRefused(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }
@@ -247,7 +271,7 @@ struct ActualsStoreConformanceTests {
 
   /// The change token stays while nothing is committed and changes with every commit, this
   /// handle's or another writer's: what the dashboard's live update polls.
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func theChangeTokenChangesWithEveryCommit(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }
@@ -270,7 +294,7 @@ struct ActualsStoreConformanceTests {
   }
 
   /// After `close`, calls fail with a `StoreError` (not a crash, not another library's error).
-  @Test(arguments: StoreBackend.allCases)
+  @Test(arguments: StoreBackend.available)
   func aClosedStoreFailsWithAStoreError(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
     defer { fixture.cleanup() }

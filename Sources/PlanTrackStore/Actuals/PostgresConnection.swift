@@ -1,0 +1,161 @@
+import CLibPQ
+import Foundation
+import PlanTrackCore
+
+/// One libpq connection (used under its owner's lock): statements with parameters only (no text from a user is ever spliced
+/// into SQL), results as text, errors as `StoreError`. Not thread-safe: its owner serialises.
+final class PGConnection: @unchecked Sendable {
+  private let conn: OpaquePointer
+  /// The connection string with its password masked, for messages.
+  let display: String
+
+  /// Connects with `conninfo` (a `postgresql://` URL or `key=value` string: libpq reads
+  /// service files, `~/.pgpass` and `PG*` variables as usual), waiting at most
+  /// `timeout` seconds unless the string says otherwise.
+  init(_ conninfo: String, timeout: Int = 5) throws(StoreError) {
+    display = PostgresURL.masked(conninfo)
+    // Keys are applied in order and `dbname` expands the connection string, so the defaults
+    // come first and whatever the user's string says overrides them.
+    let keys = ["connect_timeout", "application_name", "dbname"]
+    let values = ["\(timeout)", "plantrack", conninfo]
+    let c = keys.withCStrings { k in
+      values.withCStrings { v in PQconnectdbParams(k, v, 1) }
+    }
+    guard let c else { throw StoreError.cannotOpen(path: display, reason: "out of memory") }
+    guard PQstatus(c) == CONNECTION_OK else {
+      let reason = Self.message(PQerrorMessage(c))
+      PQfinish(c)
+      throw StoreError.cannotOpen(path: display, reason: reason)
+    }
+    conn = c
+  }
+
+  deinit { PQfinish(conn) }
+
+  /// Whether the connection is still usable.
+  var isOK: Bool { PQstatus(conn) == CONNECTION_OK }
+
+  /// Runs `sql` with `$1…` parameters (nil is NULL); a failed statement throws
+  /// `.rejected` with the server's message when the server refused it (a constraint, a
+  /// permission), `.unavailable` when the connection failed.
+  @discardableResult
+  func exec(_ sql: String, _ params: [String?] = []) throws(StoreError) -> PGRows {
+    let result: OpaquePointer? = params.withOptionalCStrings { ptrs in
+      PQexecParams(conn, sql, Int32(params.count), nil, ptrs, nil, nil, 0)
+    }
+    return try check(result)
+  }
+
+  /// Runs a script of several statements of plantrack's own (a migration): no parameters, so
+  /// never text from a user.
+  func execScript(_ sql: StaticString) throws(StoreError) {
+    let text = sql.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+    _ = try check(PQexec(conn, text))
+  }
+
+  private func check(_ result: OpaquePointer?) throws(StoreError) -> PGRows {
+    guard let result else {
+      throw StoreError.unavailable(reason: Self.message(PQerrorMessage(conn)))
+    }
+    let status = PQresultStatus(result)
+    guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+      let reason = Self.message(PQresultErrorMessage(result))
+      let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+      PQclear(result)
+      if !isOK { throw StoreError.unavailable(reason: reason) }
+      throw StoreError.rejected(reason: state.map { "\(reason) (SQLSTATE \($0))" } ?? reason)
+    }
+    return PGRows(result)
+  }
+
+  /// `BEGIN`, `body`, `COMMIT`; `ROLLBACK` when `body` throws.
+  func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    try exec("BEGIN")
+    do {
+      let value = try body()
+      try exec("COMMIT")
+      return value
+    } catch {
+      _ = try? exec("ROLLBACK")
+      throw error
+    }
+  }
+
+  static func message(_ p: UnsafePointer<CChar>?) -> String {
+    guard let p else { return "unknown error" }
+    let text = String(cString: p).trimmingWhitespace
+    // libpq messages may span lines ("DETAIL: …"): one line for the user.
+    return text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }
+      .joined(separator: "; ")
+  }
+}
+
+/// The rows of a result, read as text; freed when the value goes away.
+final class PGRows: @unchecked Sendable {
+  private let result: OpaquePointer
+
+  init(_ result: OpaquePointer) { self.result = result }
+  deinit { PQclear(result) }
+
+  var count: Int { Int(PQntuples(result)) }
+
+  /// The text of row `r`, column `c`; nil for NULL.
+  subscript(r: Int, c: Int) -> String? {
+    guard PQgetisnull(result, Int32(r), Int32(c)) == 0 else { return nil }
+    return String(cString: PQgetvalue(result, Int32(r), Int32(c)))
+  }
+}
+
+/// Connection strings as users write them.
+public enum PostgresURL {
+  /// Whether `text` names a PostgreSQL store (`postgresql://…`, `postgres://…`).
+  public static func isPostgres(_ text: String) -> Bool {
+    text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+  }
+
+  /// `text` with any password replaced by `***`: the user part of a URL
+  /// (`postgresql://u:secret@h/db`), a `password=` key in a URL query or a key/value string.
+  public static func masked(_ text: String) -> String {
+    var out = text
+    if let scheme = out.range(of: "://") {
+      let rest = out[scheme.upperBound...]
+      if let at = rest.firstIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+        out.replaceSubrange(out.index(after: colon)..<at, with: "***")
+      }
+    }
+    // password=… in a query string or a key=value list, up to the next & or space.
+    var result = ""
+    var rest = Substring(out)
+    while let r = rest.range(of: "password=") {
+      result += rest[..<r.upperBound] + "***"
+      rest = rest[r.upperBound...]
+      let end = rest.firstIndex { $0 == "&" || $0 == " " } ?? rest.endIndex
+      rest = rest[end...]
+    }
+    return result + rest
+  }
+}
+
+extension Array where Element == String {
+  /// Calls `body` with the strings as a C array of `char *` (valid only inside `body`).
+  fileprivate func withCStrings<R>(
+    _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R
+  ) -> R {
+    let copies = map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    let ptrs = copies.map { UnsafePointer($0) } + [nil]
+    return ptrs.withUnsafeBufferPointer { body($0.baseAddress!) }
+  }
+}
+
+extension Array where Element == String? {
+  /// Calls `body` with the strings as a C array (NULL for nil), valid only inside `body`.
+  fileprivate func withOptionalCStrings<R>(
+    _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R
+  ) -> R {
+    let copies = map { $0.map { strdup($0) } ?? nil }
+    defer { copies.forEach { free($0) } }
+    let ptrs = copies.map { $0.map { UnsafePointer($0) } }
+    return ptrs.withUnsafeBufferPointer { body($0.baseAddress) }
+  }
+}
