@@ -33,3 +33,15 @@ public struct NewEntry: Hashable, Sendable {
       enteredBy: user, enteredAt: time, retracts: entry.id)
   }
 }
+
+extension NewEntry {
+  /// Refuses a batch with a value that is not finite or beyond ±1e15 before any store is
+  /// touched (every store's CHECK says the same; this gives one message for all of them).
+  static func checkValues(_ entries: [NewEntry]) throws(StoreError) {
+    for e in entries {
+      if let v = e.value, !v.isFinite || abs(v) > ValueInput.maximumMagnitude {
+        throw StoreError.rejected(reason: "value \(v) is not a finite number within ±1e15")
+      }
+    }
+  }
+}

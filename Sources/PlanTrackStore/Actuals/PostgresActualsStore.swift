@@ -111,11 +111,7 @@ public final class PostgresActualsStore: ActualsStore {
 
   public func append(_ entries: [NewEntry]) throws(StoreError) -> [ActualEntry] {
     if isReadOnly { throw StoreError.readOnly(path: display) }
-    for e in entries {
-      if let v = e.value, !v.isFinite || abs(v) > ValueInput.maximumMagnitude {
-        throw StoreError.rejected(reason: "value \(v) is not a finite number within ±1e15")
-      }
-    }
+    try NewEntry.checkValues(entries)
     return try withConnection { conn throws(StoreError) in
       try conn.transaction { () throws(StoreError) in
         var stored: [ActualEntry] = []

@@ -174,11 +174,7 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
   public func append(_ entries: [NewEntry]) throws(StoreError) -> [ActualEntry] {
     try refuseIfClosed()
     if let readOnlyPath { throw StoreError.readOnly(path: readOnlyPath) }
-    for e in entries {
-      if let v = e.value, !v.isFinite || abs(v) > ValueInput.maximumMagnitude {
-        throw StoreError.rejected(reason: "value \(v) is not a finite number within ±1e15")
-      }
-    }
+    try NewEntry.checkValues(entries)
     do {
       let stored = try writer.write { db in
         try entries.map { e in
