@@ -6,6 +6,8 @@ public struct Workspace: Sendable {
   public let root: URL
   /// Who may use the store file when a command creates it.
   public var storeAccess: StoreAccess = .owner
+  /// Where the figures are; nil for `plantrack.sqlite` beside `targets/`.
+  public var store: StoreLocation?
 
   /// The name of the store file in the workspace.
   public static let storeFileName = "plantrack.sqlite"
@@ -71,16 +73,26 @@ public struct Workspace: Sendable {
     return loadTargets()
   }
 
-  /// Opens the store, creating it on first use.
+  /// The store's location: `store`, or the default file.
+  public var storeLocation: StoreLocation { store ?? .sqlite(path: storePath) }
+
+  /// Opens the store, creating it (a file, or the tables on a server) on first use.
   public func openStore() throws(StoreError) -> any ActualsStore {
-    try SQLiteActualsStore.open(path: storePath, access: storeAccess)
+    switch storeLocation {
+    case .sqlite(let path): try SQLiteActualsStore.open(path: path, access: storeAccess)
+    case .postgres(let conninfo): try PostgresActualsStore.open(conninfo)
+    }
   }
 
   /// Opens the store if it exists, to read it (read-only when it cannot be written); `nil`
-  /// when nothing was ever recorded (read commands do not create it).
+  /// when nothing was ever recorded in a store file (read commands do not create it).
   public func openStoreIfExists() throws(StoreError) -> (any ActualsStore)? {
-    FileManager.default.fileExists(atPath: storePath)
-      ? try SQLiteActualsStore.openForReading(path: storePath) : nil
+    switch storeLocation {
+    case .sqlite(let path):
+      FileManager.default.fileExists(atPath: path)
+        ? try SQLiteActualsStore.openForReading(path: path) : nil
+    case .postgres(let conninfo): try PostgresActualsStore.open(conninfo)
+    }
   }
 
   /// Deletes the store and the files beside it (its log, shared memory and lock), for tools
@@ -91,6 +103,13 @@ public struct Workspace: Sendable {
     }
   }
 
-  /// Whether a store could be created here: the workspace folder can be written.
-  public var canCreateStore: Bool { access(root.path, W_OK) == 0 }
+  /// Whether a store could be created: the store file's folder can be written (a server
+  /// store exists; whether this role may write it, the store says).
+  public var canCreateStore: Bool {
+    switch storeLocation {
+    case .sqlite(let path):
+      access(URL(fileURLWithPath: path).deletingLastPathComponent().path, W_OK) == 0
+    case .postgres: true
+    }
+  }
 }

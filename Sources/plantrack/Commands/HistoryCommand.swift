@@ -16,7 +16,8 @@ struct HistoryCommand: ParsableCommand {
 
   func run() throws {
     let ws = try workspace.locate()
-    let targets = ws.loadTargets(forKey: key)
+    // Every file: the listing names all the targets on the key's series.
+    let targets = ws.loadTargets()
     let point = try targets.recordPoint(for: key)
     let store = try ws.openStoreIfExists()
     defer { store?.close() }

@@ -20,12 +20,21 @@ struct WorkspaceOptions: ParsableArguments {
   )
   var groupShared = false
 
-  /// The located workspace.
+  @Option(
+    name: .long,
+    help:
+      "Where the figures are: sqlite:PATH, or a PostgreSQL connection string (postgresql://…, service=NAME). Default: $PLANTRACK_STORE, plantrack.yaml's store:, or plantrack.sqlite beside targets/."
+  )
+  var store: String?
+
+  /// The located workspace, with its store.
   func locate() throws -> Workspace {
     var ws = try Workspace.locate(
       explicit: workspace, environment: Frontend.environment,
       currentDirectory: FileManager.default.currentDirectoryPath)
     ws.storeAccess = groupShared ? .group : .owner
+    ws.store = try StoreLocation.resolve(
+      explicit: store, environment: Frontend.environment, root: ws.root)
     return ws
   }
 }
