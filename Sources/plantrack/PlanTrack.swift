@@ -14,6 +14,7 @@ struct PlanTrack: ParsableCommand {
     subcommands: [
       DashboardCommand.self, DemoCommand.self, StatusCommand.self, CheckCommand.self,
       RecordCommand.self, HistoryCommand.self, IndicatorsCommand.self, RegionsCommand.self,
+      StoreCommand.self,
       UndoCommand.self, ImportCommand.self, ExportCommand.self, DiffCommand.self,
       ExtractCommand.self,
     ],

@@ -71,4 +71,18 @@ enum TestServer {
     #expect(!r.stderr.contains("topsecret") && r.stderr.contains("***"), "\(r.stderr)")
     #expect(r.stderrLines.count == 1)
   }
+
+  @Test func storeInfoNamesTheServerWithoutItsPassword() throws {
+    let ws = try SeriesEndToEndTests.repositoryCopy()
+    let store = try TestServer.freshStore().replacingOccurrences(
+      of: "postgresql:///", with: "postgresql://plantrack:hunter2@/")
+    #expect(
+      ws.run(["record", "山东省/5g-base-stations", "1", "--date", "2024-06-30", "--store", store]).code
+        == 0)
+    let r = ws.run(["store", "info", "--store", store])
+    #expect(r.code == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("store: postgresql postgresql://plantrack:***@/"), "\(r.stdout)")
+    #expect(!r.stdout.contains("hunter2"))
+    #expect(r.stdout.contains("entries: 1"))
+  }
 }

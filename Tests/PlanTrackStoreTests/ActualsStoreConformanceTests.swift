@@ -304,4 +304,17 @@ struct ActualsStoreConformanceTests {
     #expect(throws: StoreError.self) { try fixture.store.entries(key: stock) }
     #expect(throws: StoreError.self) { try fixture.store.append([figure(stock, "2025-02-28", 2)]) }
   }
+
+  @Test(arguments: StoreBackend.available)
+  func infoSaysWhatAndHowMuch(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    try fixture.store.append([figure(stock, "2024-01-31", 1), figure(stock, "2024-02-29", 2)])
+    let info = try fixture.store.info()
+    #expect(["sqlite", "postgresql"].contains(info.kind))
+    #expect(info.entries == 2)
+    #expect(!info.migrations.isEmpty && info.migrations.first == "v1-entry")
+    #expect(!info.readOnly)
+    #expect(backend == .sqliteMemory || info.bytes > 0)
+  }
 }

@@ -32,11 +32,29 @@ public protocol ActualsStore: AnyObject, Sendable {
   /// The number of entries.
   func count() throws(StoreError) -> Int
 
+  /// What `plantrack store info` shows: the kind, where (passwords masked), the schema's
+  /// migrations, the number of entries and the size on disk.
+  func info() throws(StoreError) -> StoreInfo
+
   /// Whether this user may only read: `append` then fails with `StoreError.readOnly`.
   var isReadOnly: Bool { get }
 
   /// Releases the connection. Later calls fail with a `StoreError`.
   func close()
+}
+
+/// A store as `plantrack store info` describes it.
+public struct StoreInfo: Sendable, Equatable {
+  /// `sqlite` or `postgresql`.
+  public var kind: String
+  /// The file, or the connection string with its password masked.
+  public var location: String
+  /// The migrations applied, in order.
+  public var migrations: [String]
+  public var entries: Int
+  /// Bytes on disk (the file and its log; the server's table and indexes).
+  public var bytes: Int64
+  public var readOnly: Bool
 }
 
 /// An opaque marker of a store's state: two tokens of one store differ when an entry was

@@ -200,6 +200,17 @@ public final class PostgresActualsStore: ActualsStore {
     }
   }
 
+  public func info() throws(StoreError) -> StoreInfo {
+    let (names, size) = try withConnection { conn throws(StoreError) in
+      let m = try conn.exec("SELECT name FROM plantrack_migration ORDER BY applied_at, name")
+      let s = try conn.exec("SELECT pg_total_relation_size('entry')")
+      return ((0..<m.count).compactMap { m[$0, 0] }, Int64(s[0, 0] ?? "0") ?? 0)
+    }
+    return StoreInfo(
+      kind: "postgresql", location: display, migrations: names, entries: try count(),
+      bytes: size, readOnly: isReadOnly)
+  }
+
   public func close() {
     connection.withLock { $0 = nil }
   }

@@ -297,6 +297,21 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
     try guarded { try writer.read { db in try EntryRecord.fetchCount(db) } }
   }
 
+  public func info() throws(StoreError) -> StoreInfo {
+    let path = writer.path
+    let applied = try guarded {
+      try writer.read { db in try SQLiteActualsStore.migrator.appliedIdentifiers(db) }
+    }
+    let bytes = ["", "-wal"].reduce(Int64(0)) { sum, suffix in
+      let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size]) as? Int
+      return sum + Int64(size ?? 0)
+    }
+    return StoreInfo(
+      kind: "sqlite", location: path,
+      migrations: SQLiteActualsStore.migrator.migrations.filter(applied.contains),
+      entries: try count(), bytes: bytes, readOnly: isReadOnly)
+  }
+
   private func refuseIfClosed() throws(StoreError) {
     if closed.withLock({ $0 }) { throw StoreError.unavailable(reason: "the store was closed") }
   }
