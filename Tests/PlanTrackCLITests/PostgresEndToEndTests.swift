@@ -85,4 +85,29 @@ enum TestServer {
     #expect(!r.stdout.contains("hunter2"))
     #expect(r.stdout.contains("entries: 1"))
   }
+
+  @Test func anOfficeMovesItsFileToTheServer() throws {
+    let ws = try SeriesEndToEndTests.repositoryCopy()
+    for args in [
+      ["record", "山东省/5g-base-stations", "20万", "--date", "2024-05-31"],
+      ["record", "山东省/5g-base-stations", "22.4万", "--date", "2024-06-30"],
+      ["record", "威海市/5g-base-stations", "6000", "--date", "2024-06-30"],
+    ] {
+      #expect(ws.run(args).code == 0)
+    }
+    #expect(ws.run(["undo"]).code == 0)
+    let before = ws.run(["status", "--format", "json", "--as-of", "2024-06-30"]).stdout
+    let server = try TestServer.freshStore()
+    let r = ws.run(["store", "copy", "--to", server])
+    #expect(r.code == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("copied 4 entries to postgresql://"), "\(r.stdout)")
+    let after = ws.run(
+      ["status", "--format", "json", "--as-of", "2024-06-30"], env: ["PLANTRACK_STORE": server])
+    #expect(after.stdout == before)
+    // A destination that already holds entries is refused, and nothing is added to it.
+    let again = ws.run(["store", "copy", "--to", server])
+    #expect(again.code == 1 && again.stderrLines.count == 1, "\(again.stderr)")
+    #expect(
+      ws.run(["store", "info"], env: ["PLANTRACK_STORE": server]).stdout.contains("entries: 4"))
+  }
 }

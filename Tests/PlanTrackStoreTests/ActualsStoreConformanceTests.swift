@@ -317,4 +317,27 @@ struct ActualsStoreConformanceTests {
     #expect(!info.readOnly)
     #expect(backend == .sqliteMemory || info.bytes > 0)
   }
+
+  /// `store copy` into this backend: every entry with its id, so retractions still point at
+  /// what they retract; new entries continue after the copied ones; a store with entries is
+  /// refused.
+  @Test(arguments: StoreBackend.available)
+  func aCopiedLogIsTheSameLog(_ backend: StoreBackend) throws {
+    let source = try SQLiteActualsStore.inMemory()
+    let first = try source.append([
+      figure(stock, "2024-01-31", 100), figure(chargers, "2024-01-31", 5),
+    ])
+    try source.append([figure(stock, "2024-01-31", 101, by: "wang")])
+    try source.append([.retraction(of: first[1], by: "li", at: "2025-03-02T08:00:00Z")])
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    let result = try StoreCopy.copy(from: source, to: fixture.store)
+    #expect(result.entries == 4)
+    #expect(try fixture.store.allEntries() == source.allEntries())
+    #expect(try fixture.store.seriesByKey() == source.seriesByKey())
+    let next = try fixture.store.append([figure(stock, "2024-02-29", 102)])
+    #expect(next[0].id > 4)
+    #expect(throws: StoreError.self) { try fixture.store.receive(try source.allEntries()) }
+    #expect(StoreCopy.checksum(try source.allEntries()) == result.checksum)
+  }
 }

@@ -32,6 +32,13 @@ public protocol ActualsStore: AnyObject, Sendable {
   /// The number of entries.
   func count() throws(StoreError) -> Int
 
+  /// Every entry, in entry order: what `plantrack store copy` moves.
+  func allEntries() throws(StoreError) -> [ActualEntry]
+
+  /// Writes `entries` (another store's whole log, in entry order) into this empty store with
+  /// their ids, in one transaction; refuses a store that holds entries.
+  func receive(_ entries: [ActualEntry]) throws(StoreError)
+
   /// What `plantrack store info` shows: the kind, where (passwords masked), the schema's
   /// migrations, the number of entries and the size on disk.
   func info() throws(StoreError) -> StoreInfo

@@ -200,6 +200,43 @@ public final class PostgresActualsStore: ActualsStore {
     }
   }
 
+  public func allEntries() throws(StoreError) -> [ActualEntry] {
+    try withConnection { conn throws(StoreError) in
+      let rows = try conn.exec("SELECT \(Self.columns) FROM entry ORDER BY id")
+      var out: [ActualEntry] = []
+      for r in 0..<rows.count { out.append(try Self.entry(rows, r)) }
+      return out
+    }
+  }
+
+  public func receive(_ entries: [ActualEntry]) throws(StoreError) {
+    if isReadOnly { throw StoreError.readOnly(path: display) }
+    try withConnection { conn throws(StoreError) in
+      try conn.transaction { () throws(StoreError) in
+        // No other writer may slip in between the check and the copy.
+        try conn.exec("LOCK TABLE entry IN EXCLUSIVE MODE")
+        guard try conn.exec("SELECT 1 FROM entry LIMIT 1").count == 0 else {
+          throw StoreError.rejected(reason: "the destination store already holds entries")
+        }
+        for e in entries {
+          try conn.exec(
+            """
+            INSERT INTO entry (id, key, as_of, value, input, note, source, entered_by, entered_at, retracts)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            """,
+            [
+              String(e.id), e.key, e.asOf.iso, e.value.map { "\($0)" }, e.input, e.note, e.source,
+              e.enteredBy, e.enteredAt, e.retracts.map(String.init),
+            ])
+        }
+        // New entries continue after the copied ones.
+        try conn.exec(
+          "SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest(coalesce(max(id), 0), 1), max(id) IS NOT NULL) FROM entry"
+        )
+      }
+    }
+  }
+
   public func info() throws(StoreError) -> StoreInfo {
     let (names, size) = try withConnection { conn throws(StoreError) in
       let m = try conn.exec("SELECT name FROM plantrack_migration ORDER BY applied_at, name")

@@ -297,6 +297,41 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
     try guarded { try writer.read { db in try EntryRecord.fetchCount(db) } }
   }
 
+  public func allEntries() throws(StoreError) -> [ActualEntry] {
+    try guarded {
+      try writer.read { db in
+        try EntryRecord.order(EntryRecord.Columns.id).fetchAll(db).compactMap(\.entry)
+      }
+    }
+  }
+
+  public func receive(_ entries: [ActualEntry]) throws(StoreError) {
+    try refuseIfClosed()
+    if let readOnlyPath { throw StoreError.readOnly(path: readOnlyPath) }
+    do {
+      try writer.write { db in
+        guard try EntryRecord.fetchCount(db) == 0 else {
+          throw StoreError.rejected(reason: "the destination store already holds entries")
+        }
+        for e in entries {
+          var record = EntryRecord(
+            NewEntry(
+              key: e.key, asOf: e.asOf, value: e.value, input: e.input, note: e.note,
+              source: e.source, enteredBy: e.enteredBy, enteredAt: e.enteredAt,
+              retracts: e.retracts))
+          record.id = e.id
+          try record.insert(db)
+        }
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError {
+      throw StoreError.rejected(reason: error.message ?? "\(error.resultCode)")
+    } catch {
+      throw StoreError(readFailure: error)
+    }
+  }
+
   public func info() throws(StoreError) -> StoreInfo {
     let path = writer.path
     let applied = try guarded {

@@ -6,7 +6,7 @@ import PlanTrackStore
 struct StoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "store", abstract: "Look at the store the figures are in.",
-    subcommands: [StoreInfoCommand.self])
+    subcommands: [StoreInfoCommand.self, StoreCopyCommand.self])
 }
 
 /// `plantrack store info`: which store, its schema, its size.
@@ -34,5 +34,43 @@ struct StoreInfoCommand: ParsableCommand {
       size: \(i.bytes < 1_048_576 ? "\(i.bytes / 1024) kB" : "\(NumberText.plain(Double(i.bytes) / 1_048_576, digits: 1)) MB")
 
       """)
+  }
+}
+
+/// `plantrack store copy --to STORE`: moves the workspace's figures into an empty store.
+struct StoreCopyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "copy",
+    abstract: "Copy every entry of this workspace's store into an empty store, and verify it.",
+    discussion: """
+      Every entry keeps its id (so retractions point at the right entries), date, value, \
+      input, note, source, who and when. The destination must be empty; the copy is one \
+      transaction, and its count and checksum are compared with the source's.
+      """)
+
+  @OptionGroup var workspace: WorkspaceOptions
+  @Option(name: .long, help: "The destination: postgresql://…, service=NAME or sqlite:PATH.")
+  var to: String
+
+  func run() throws {
+    let ws = try workspace.locate()
+    guard let source = try ws.openStoreIfExists() else {
+      throw CommandFailure(
+        .cannotOpenStore, "there is no store to copy yet (\(ws.storeLocation.display))")
+    }
+    defer { source.close() }
+    guard let target = StoreLocation(to, root: ws.root) else {
+      throw StoreError.cannotOpen(
+        path: PostgresURL.masked(to),
+        reason: "a store is sqlite:PATH, postgresql://… or libpq key=value pairs")
+    }
+    var destination = ws
+    destination.store = target
+    let store = try destination.openStore()
+    defer { store.close() }
+    let result = try StoreCopy.copy(from: source, to: store)
+    Frontend.output(
+      "copied \(result.entries) entries to \(target.display); verified (checksum \(String(result.checksum, radix: 16)))\n"
+    )
   }
 }
