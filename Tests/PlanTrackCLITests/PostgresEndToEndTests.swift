@@ -23,6 +23,18 @@ enum TestServer {
   }
 }
 
+/// Always runs: under CI a missing test server is a failure here, never a silent skip of the
+/// suites that need it.
+@Suite struct TestServerPresenceTests {
+  @Test func ciHasItsTestServer() {
+    if TestServer.environment["CI"] == "true" {
+      #expect(TestServer.url != nil, "CI=true but PLANTRACK_TEST_PG names no test server")
+    }
+  }
+}
+
+// Runs whenever a test server is named, and always under CI (where a missing one fails each
+// test, as `TestServer.freshStore` requires it); only a developer without a server skips it.
 @Suite(.enabled(if: TestServer.wanted)) struct PostgresEndToEndTests {
   @Test func theSameCommandsOnASharedServer() throws {
     let ws = try SeriesEndToEndTests.repositoryCopy()
