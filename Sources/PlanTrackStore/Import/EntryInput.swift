@@ -9,7 +9,16 @@ public enum EntryInput {
     targets: TargetSet, key: String, value text: String, unit: String?, date: Day, note: String?,
     source: String?, user: String, time: String
   ) throws -> NewEntry {
-    let point = try targets.recordPoint(for: key)
+    try make(
+      point: targets.recordPoint(for: key), value: text, unit: unit, date: date, note: note,
+      source: source, user: user, time: time)
+  }
+
+  /// A value entry for a resolved record point, in its series' unit.
+  public static func make(
+    point: RecordPoint, value text: String, unit: String?, date: Day, note: String?,
+    source: String?, user: String, time: String
+  ) throws -> NewEntry {
     let value = try ValueInput.parse(
       text, unit: unit, targetUnit: point.unit, sameCount: point.sameCount)
     let input = unit.map { text + $0 } ?? text

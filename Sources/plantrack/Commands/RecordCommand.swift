@@ -33,10 +33,10 @@ struct RecordCommand: ParsableCommand {
     let ws = try workspace.locate()
     let targets = ws.loadTargets(forKey: key)
     let day = date ?? Frontend.today()
-    let entry = try EntryInput.make(
-      targets: targets, key: key, value: value, unit: unit, date: day, note: note, source: source,
-      user: Frontend.user(), time: Frontend.timestamp())
     let point = try targets.recordPoint(for: key)
+    let entry = try EntryInput.make(
+      point: point, value: value, unit: unit, date: day, note: note, source: source,
+      user: Frontend.user(), time: Frontend.timestamp())
     let store = try ws.openStore()
     let stored = try store.append([entry])[0]
     let language = Frontend.language(nil)

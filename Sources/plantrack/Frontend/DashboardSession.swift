@@ -61,13 +61,14 @@ final class DashboardSession {
         data = try workspace.load(store: store)
         return [.loaded(statuses: statuses(asOf: asOf), asOf: asOf)]
       case .record(let key, let input, let date, let note, let source):
+        let point = try data.targets.recordPoint(for: key)
         let entry = try EntryInput.make(
-          targets: data.targets, key: key, value: input, unit: nil, date: date, note: note,
-          source: source, user: Frontend.user(), time: Frontend.timestamp())
+          point: point, value: input, unit: nil, date: date, note: note, source: source,
+          user: Frontend.user(), time: Frontend.timestamp())
         let store = try openStore()
         let stored = try store.append([entry])[0]
         token = try store.changeToken()
-        let unit = try data.targets.recordPoint(for: key).unit.text
+        let unit = point.unit.text
         let summary =
           language == .zh
           ? "已保存 #\(stored.id)：\(date.iso) \(NumberText.plain(stored.value ?? 0)) \(unit)"
