@@ -47,7 +47,10 @@ let package = Package(
     // A workspace of any size for benchmarks (scripts/gen-workspace).
     .executableTarget(name: "plantrack-gen", dependencies: ["PlanTrackCore", "PlanTrackStore"]),
     .testTarget(name: "PlanTrackCoreTests", dependencies: ["PlanTrackCore", "CNCursesW"]),
-    .testTarget(name: "PlanTrackStoreTests", dependencies: ["PlanTrackStore"]),
+    // The PostgreSQL test server, as the store's and the end-to-end tests use it.
+    .target(name: "PlanTrackTestServer", path: "Tests/PlanTrackTestServer"),
+    .testTarget(
+      name: "PlanTrackStoreTests", dependencies: ["PlanTrackStore", "PlanTrackTestServer"]),
     .testTarget(name: "PlanTrackUITests", dependencies: ["PlanTrackUI"]),
     .testTarget(
       name: "PlanTrackTerminalTests",
@@ -62,6 +65,8 @@ let package = Package(
       exclude: ["Corpus", "Regressions"]),
     .testTarget(
       name: "PlanTrackCLITests",
-      dependencies: ["PlanTrackCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "PlanTrackCore", "PlanTrackTestServer", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

@@ -13,6 +13,9 @@ extension StoreError: CodedError {
     case .notAWorkspace: .notAWorkspace
     case .unavailable: .storeUnavailable
     case .unknownSeries: .unknownSeries
+    case .outsideOffice: .outsideOffice
+    case .noOffice: .noOffice
+    case .notAdministrator: .notAdministrator
     }
   }
 }

@@ -21,6 +21,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case unavailable(reason: String)
   /// A series key whose region or indicator does not resolve.
   case unknownSeries(key: String, reason: String)
+  /// An office role wrote a figure outside its region (the server's row-level security).
+  case outsideOffice(role: String, region: String, key: String)
+  /// A server role that may read but has no office to write for.
+  case noOffice(role: String)
+  /// Something only the store's administrator may do (`need` says what it takes).
+  case notAdministrator(role: String, action: String, need: String)
 
   public var description: String { text.escapingControls }
 
@@ -38,6 +44,14 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .rejected(let reason): return "the store refused the entry: \(reason)"
     case .unavailable(let reason): return "cannot read the store: \(reason)"
     case .unknownSeries(let key, let reason): return "no series “\(key)”: \(reason)"
+    case .outsideOffice(let role, let region, let key):
+      return
+        "role \(role) may write figures only for \(region) and the regions under it, not “\(key)”: nothing was written"
+    case .noOffice(let role):
+      return
+        "role \(role) has no office in this store: it may read but not write (an administrator runs `plantrack office add REGION --role \(role)`)"
+    case .notAdministrator(let role, let action, let need):
+      return "role \(role) cannot \(action): \(need)"
     case .notAWorkspace(let path):
       return "\(path) is not a plantrack workspace (it has no targets/ folder)"
     }

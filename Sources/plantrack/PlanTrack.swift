@@ -14,7 +14,7 @@ struct PlanTrack: ParsableCommand {
     subcommands: [
       DashboardCommand.self, DemoCommand.self, StatusCommand.self, CheckCommand.self,
       RecordCommand.self, HistoryCommand.self, IndicatorsCommand.self, RegionsCommand.self,
-      StoreCommand.self,
+      StoreCommand.self, OfficeCommand.self,
       UndoCommand.self, ImportCommand.self, ExportCommand.self, DiffCommand.self,
       ExtractCommand.self,
     ],
@@ -30,6 +30,7 @@ enum Main {
     Frontend.guardStandardDescriptors()
     do {
       var command = try PlanTrack.parseAsRoot()
+      Frontend.hidePasswordsInProcessTitle()
       try command.run()
     } catch {
       exit(report(error))

@@ -1,25 +1,41 @@
 import Foundation
 import PlanTrackCore
+import PlanTrackTestServer
 import Testing
 
-/// The test server `.ci/run` starts (`scripts/pg-test-cluster`): each test gets a schema of its
-/// own. Without `PLANTRACK_TEST_PG` these tests are skipped, except under CI, where they fail.
-enum TestServer {
-  static let environment = ProcessInfo.processInfo.environment
-  static var url: String? { environment["PLANTRACK_TEST_PG"] }
-  static var wanted: Bool { url != nil || environment["CI"] == "true" }
+/// A province's shared store on the test server `.ci/run` starts: a fresh schema, its
+/// administrator (the test server's superuser), and connection strings for office roles.
+struct Province {
+  let ws: TempWorkspace
+  let server: TestPostgres
+  let schema: String
+  /// The administrator's connection string.
+  let admin: String
 
-  /// The connection string of a fresh, empty schema on the test server.
-  static func freshStore() throws -> String {
-    let base = try #require(url, "PLANTRACK_TEST_PG names no test server (.ci/run starts one)")
-    let schema = "e2e_" + UUID().uuidString.lowercased().filter(\.isHexDigit)
-    let psql = Process()
-    psql.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-    psql.arguments = [base, "-qc", "CREATE SCHEMA \(schema)"]
-    try psql.run()
-    psql.waitUntilExit()
-    try #require(psql.terminationStatus == 0, "psql could not create a schema")
-    return base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+  /// The repository's targets, and a fresh schema (not yet initialised unless `initialised`).
+  init(initialised: Bool = true) throws {
+    ws = try SeriesEndToEndTests.repositoryCopy()
+    server = try TestPostgres.shared()
+    schema = try server.freshSchema()
+    admin = server.url(schema: schema)
+    if initialised {
+      let r = ws.run(["store", "init", "--store", admin])
+      #expect(r.code == 0, "\(r.stderr)")
+    }
+  }
+
+  /// The connection string as `role`.
+  func url(as role: String) -> String { server.url(schema: schema, user: role) }
+
+  /// Runs plantrack in the workspace against the store `store`.
+  @discardableResult
+  func run(_ args: [String], store: String, env: [String: String] = [:]) -> RunResult {
+    ws.run(args, env: env.merging(["PLANTRACK_STORE": store]) { a, _ in a })
+  }
+
+  /// How many entries the schema holds, as the administrator counts them.
+  func count() throws -> Int {
+    Int(try server.psql("SELECT count(*) FROM \(schema).entry").trimmingWhitespace) ?? -1
   }
 }
 
@@ -27,47 +43,137 @@ enum TestServer {
 /// suites that need it.
 @Suite struct TestServerPresenceTests {
   @Test func ciHasItsTestServer() {
-    if TestServer.environment["CI"] == "true" {
-      #expect(TestServer.url != nil, "CI=true but PLANTRACK_TEST_PG names no test server")
+    if TestPostgres.environment["CI"] == "true" {
+      #expect(
+        TestPostgres.environment["PLANTRACK_TEST_PG"] != nil,
+        "CI=true but PLANTRACK_TEST_PG names no test server")
     }
   }
 }
 
 // Runs whenever a test server is named, and always under CI (where a missing one fails each
-// test, as `TestServer.freshStore` requires it); only a developer without a server skips it.
-@Suite(.enabled(if: TestServer.wanted)) struct PostgresEndToEndTests {
+// test); only a developer without a server skips it.
+@Suite(.enabled(if: TestPostgres.wanted)) struct PostgresEndToEndTests {
   @Test func theSameCommandsOnASharedServer() throws {
-    let ws = try SeriesEndToEndTests.repositoryCopy()
-    let env = ["PLANTRACK_STORE": try TestServer.freshStore()]
-    let r = ws.run(["record", "山东省/5g-base-stations", "22.4万", "--date", "2024-06-30"], env: env)
+    let p = try Province()
+    let r = p.run(
+      ["record", "山东省/5g-base-stations", "22.4万", "--date", "2024-06-30"], store: p.admin)
     #expect(r.code == 0, "\(r.stderr)")
     #expect(
-      ws.run(["record", "威海市/5g-base-stations", "6000", "--date", "2024-06-30"], env: env).code == 0
-    )
-    let status = ws.run(["status", "--format", "json", "--as-of", "2024-06-30"], env: env)
+      p.run(["record", "威海市/5g-base-stations", "6000", "--date", "2024-06-30"], store: p.admin)
+        .code == 0)
+    let status = p.run(["status", "--format", "json", "--as-of", "2024-06-30"], store: p.admin)
     let json = try #require(StatusJSON(text: status.stdout))
     for key in SeriesEndToEndTests.shandong5G {
       #expect(json.number(key, "actual") == 22.4)
       #expect((json[key]?["rollup"] as? [String: Any])?["reported"] as? Int == 1)
     }
-    let history = ws.run(["history", SeriesEndToEndTests.shandong5G[1]], env: env)
+    let history = p.run(["history", SeriesEndToEndTests.shandong5G[1]], store: p.admin)
     #expect(history.stdout.contains("224000") && history.stdout.contains("22.4万"))
-    #expect(ws.run(["undo"], env: env).code == 0)
+    #expect(p.run(["undo"], store: p.admin).code == 0)
     // Nothing went to a file: the figures are on the server.
-    #expect(!ws.storeExists)
+    #expect(!p.ws.storeExists)
+  }
+
+  /// `store init` creates the schema once; again, it changes nothing. Before it, a command
+  /// says to run it.
+  @Test func storeInitIsNeededOnceAndIdempotent() throws {
+    let p = try Province(initialised: false)
+    let before = p.run(
+      ["record", "威海市/5g-base-stations", "1", "--date", "2024-06-30"], store: p.admin)
+    #expect(before.code == 1 && before.problem == .cannotOpenStore)
+    #expect(before.stderr.contains("plantrack store init") && before.stderrLines.count == 1)
+    for _ in 0..<2 {
+      let r = p.run(["store", "init"], store: p.admin)
+      #expect(r.code == 0, "\(r.stderr)")
+      #expect(r.stdout.contains("at schema v2-offices; 0 entries"), "\(r.stdout)")
+    }
+    let info = p.run(["store", "info"], store: p.admin).stdout
+    #expect(info.contains("(2 migrations: v1-entry, v2-offices)"), "\(info)")
   }
 
   @Test func anImportWithABadRowWritesNothingOnTheServer() throws {
-    let ws = try SeriesEndToEndTests.repositoryCopy()
-    let env = ["PLANTRACK_STORE": try TestServer.freshStore()]
-    try ws.write(
+    let p = try Province()
+    try p.ws.write(
       "key,date,value\n山东省/5g-base-stations,2024-05-31,22万\n山东省/5g-base-stations,2024-06-31,23万\n",
       to: "figures.csv")
-    let r = ws.run(["import", "figures.csv"], env: env)
+    let r = p.run(["import", "figures.csv"], store: p.admin)
     #expect(r.code == 1)
     #expect(r.findings == ["figures.csv:3:22 PT405"], "\(r.stderr)")
-    let history = ws.run(["history", "山东省/5g-base-stations"], env: env)
-    #expect(history.stdout.contains("no entries yet"), "\(history.stdout)")
+    #expect(try p.count() == 0)
+  }
+
+  /// A province sets up its offices: Weihai's and Jinan's roles write their own cities and
+  /// districts, are refused the province and each other (one line naming the region they
+  /// may write, exit 1, nothing written), and every figure is entered by the server's name
+  /// for its role.
+  @Test func aProvinceSetsUpOfficesThatWriteOnlyTheirRegions() throws {
+    let p = try Province()
+    let weihai = TestPostgres.uniqueRole("weihai")
+    let jinan = TestPostgres.uniqueRole("jinan")
+    let added = p.run(["office", "add", "威海市", "--role", weihai], store: p.admin)
+    #expect(added.code == 0, "\(added.stderr)")
+    #expect(
+      added.stdout.hasPrefix(
+        "office \(weihai): 山东省威海市 (371000) and 4 regions under it; created login role"),
+      "\(added.stdout)")
+    #expect(p.run(["office", "add", "370100", "--role", jinan], store: p.admin).code == 0)
+    let list = p.run(["office", "list"], store: p.admin).stdout
+    #expect(list.contains("\(weihai)  山东省威海市  371000"), "\(list)")
+    #expect(list.contains("\(jinan)") && list.contains("山东省济南市  370100"))
+
+    // PLANTRACK_USER is the client's word; the server's name for the role is what counts.
+    let asWeihai = ["PLANTRACK_USER": "mallory"]
+    let ok = p.run(
+      ["record", "文登区/5g-base-stations", "1500", "--date", "2024-06-30"],
+      store: p.url(as: weihai), env: asWeihai)
+    #expect(ok.code == 0, "\(ok.stderr)")
+    for key in ["山东省/5g-base-stations", "济南市/5g-base-stations", "sd-nev-countryside/nev-stock"] {
+      let refused = p.run(
+        ["record", key, "1", "--date", "2024-06-30"], store: p.url(as: weihai), env: asWeihai)
+      #expect(refused.code == 1)
+      #expect(refused.problem == .outsideOffice, "\(refused.stderr)")
+      #expect(refused.stderrLines.count == 1)
+      #expect(refused.stderr.contains("may write figures only for 山东省威海市 (371000)"))
+    }
+    #expect(
+      p.run(
+        ["record", "济南市/5g-base-stations", "3万", "--date", "2024-06-30"], store: p.url(as: jinan)
+      )
+      .code == 0)
+    #expect(try p.count() == 2)
+    let history = p.run(["history", "文登区/5g-base-stations"], store: p.admin).stdout
+    #expect(history.contains(" \(weihai) ") && !history.contains("mallory"), "\(history)")
+    // Undo is the role's own: Jinan's undo leaves Weihai's figure.
+    #expect(p.run(["undo"], store: p.url(as: jinan)).code == 0)
+    #expect(p.run(["undo"], store: p.url(as: jinan)).problem == .nothingToUndo)
+    // Only the administrator adds offices.
+    let grab = p.run(["office", "add", "山东省", "--role", weihai], store: p.url(as: weihai))
+    #expect(grab.code == 1 && grab.problem == .notAdministrator && grab.stderrLines.count == 1)
+    // Unbound, the role reads and says it cannot write.
+    #expect(p.run(["office", "remove", "--role", weihai], store: p.admin).code == 0)
+    let unbound = p.run(
+      ["record", "威海市/5g-base-stations", "1", "--date", "2024-06-30"], store: p.url(as: weihai))
+    #expect(unbound.problem == .noOffice && unbound.stderrLines.count == 1, "\(unbound.stderr)")
+    let reads = p.run(
+      ["status", "--format", "json", "--as-of", "2024-06-30"], store: p.url(as: weihai))
+    #expect(reads.code == 0)
+    #expect(
+      p.run(["store", "info"], store: p.url(as: weihai)).stdout.contains("(read-only for you)"))
+    #expect(try p.count() == 3)
+  }
+
+  /// A role name of quotes and semicolons is a name: created, listed and used as written.
+  @Test func aRoleNameWithQuotesAndSemicolonsIsOnlyAName() throws {
+    let p = try Province()
+    let role = #"o"; DROP TABLE entry; --'"# + TestPostgres.uniqueRole("")
+    let r = p.run(["office", "add", "威海市", "--role", role], store: p.admin)
+    #expect(r.code == 0, "\(r.stderr)")
+    #expect(p.run(["office", "list"], store: p.admin).stdout.contains(role))
+    let recorded = p.run(
+      ["record", "威海市/5g-base-stations", "1", "--date", "2024-06-30"], store: p.url(as: role))
+    #expect(recorded.code == 0, "\(recorded.stderr)")
+    #expect(try p.count() == 1)
   }
 
   @Test(arguments: [
@@ -85,13 +191,13 @@ enum TestServer {
   }
 
   @Test func storeInfoNamesTheServerWithoutItsPassword() throws {
-    let ws = try SeriesEndToEndTests.repositoryCopy()
-    let store = try TestServer.freshStore().replacingOccurrences(
+    let p = try Province()
+    let store = p.admin.replacingOccurrences(
       of: "postgresql:///", with: "postgresql://plantrack:hunter2@/")
     #expect(
-      ws.run(["record", "山东省/5g-base-stations", "1", "--date", "2024-06-30", "--store", store]).code
-        == 0)
-    let r = ws.run(["store", "info", "--store", store])
+      p.ws.run(["record", "山东省/5g-base-stations", "1", "--date", "2024-06-30", "--store", store])
+        .code == 0)
+    let r = p.ws.run(["store", "info", "--store", store])
     #expect(r.code == 0, "\(r.stderr)")
     #expect(r.stdout.hasPrefix("store: postgresql postgresql://plantrack:***@/"), "\(r.stdout)")
     #expect(!r.stdout.contains("hunter2"))
@@ -116,10 +222,21 @@ enum TestServer {
     let after = ws.run(
       ["status", "--format", "json", "--as-of", "2024-06-30"], env: ["PLANTRACK_STORE": server])
     #expect(after.stdout == before)
+    // Who entered each figure came along (the file's PLANTRACK_USER), not the copier's name.
+    let history = ws.run(["history", "威海市/5g-base-stations"], env: ["PLANTRACK_STORE": server])
+    #expect(history.stdout.contains(" tester "), "\(history.stdout)")
     // A destination that already holds entries is refused, and nothing is added to it.
     let again = ws.run(["store", "copy", "--to", server])
     #expect(again.code == 1 && again.stderrLines.count == 1, "\(again.stderr)")
     #expect(
       ws.run(["store", "info"], env: ["PLANTRACK_STORE": server]).stdout.contains("entries: 4"))
+  }
+}
+
+/// The test server's superuser connection string to a fresh, empty schema.
+enum TestServer {
+  static func freshStore() throws -> String {
+    let server = try TestPostgres.shared()
+    return server.url(schema: try server.freshSchema())
   }
 }

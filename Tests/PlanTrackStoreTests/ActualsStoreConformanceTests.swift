@@ -1,5 +1,6 @@
 import Foundation
 import PlanTrackCore
+import PlanTrackTestServer
 import Testing
 
 @testable import PlanTrackStore
@@ -30,9 +31,7 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
   /// The backends to run: PostgreSQL when a test server is named, and always under CI, where
   /// a missing server fails the tests instead of skipping them.
   static var available: [StoreBackend] {
-    let env = ProcessInfo.processInfo.environment
-    let withServer = env["PLANTRACK_TEST_PG"] != nil || env["CI"] == "true"
-    return allCases.filter { $0 != .postgres || withServer }
+    allCases.filter { $0 != .postgres || TestPostgres.wanted }
   }
 
   /// A fresh, empty store, and a way to open a second handle onto the same store (another
@@ -42,34 +41,35 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case .sqliteFile:
       let dir = try TemporaryDirectory()
       let path = dir.url.appendingPathComponent("plantrack.sqlite").path
+      let store = try SQLiteActualsStore.open(path: path)
       return StoreFixture(
-        store: try SQLiteActualsStore.open(path: path),
-        another: { try SQLiteActualsStore.open(path: path) }, cleanup: { dir.remove() })
+        store: store, another: { try SQLiteActualsStore.open(path: path) },
+        writer: { _ in store }, cleanup: { dir.remove() })
     case .sqliteMemory:
       let store = try SQLiteActualsStore.inMemory()
-      return StoreFixture(store: store, another: { store }, cleanup: {})
+      return StoreFixture(store: store, another: { store }, writer: { _ in store }, cleanup: {})
     case .postgres:
-      guard let base = ProcessInfo.processInfo.environment["PLANTRACK_TEST_PG"] else {
-        throw StoreError.unavailable(
-          reason: "PLANTRACK_TEST_PG names no test server (.ci/run starts one; CI needs it)")
-      }
-      // A schema of its own (a generated name: hex digits only) keeps tests apart.
-      let schema = "t_" + UUID().uuidString.lowercased().filter(\.isHexDigit)
-      let admin = try PGConnection(base)
-      try admin.exec("CREATE SCHEMA \(schema)")
-      let url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+      let server = try TestPostgres.shared()
+      let schema = try server.freshSchema(owner: "li")
+      let url = { (user: String) in server.url(schema: schema, user: user) }
       return StoreFixture(
-        store: try PostgresActualsStore.open(url),
-        another: { try PostgresActualsStore.open(url) },
-        cleanup: { _ = try? admin.exec("DROP SCHEMA \(schema) CASCADE") })
+        store: try PostgresActualsStore.open(url("li"), initialize: true),
+        another: { try PostgresActualsStore.open(url("li")) },
+        writer: { try PostgresActualsStore.open(url($0)) },
+        cleanup: { server.drop(schema: schema) })
     }
   }
 }
 
 /// A store under test and what it takes to clean it up.
 struct StoreFixture {
+  /// The store, written by “li” (on PostgreSQL the role li, who owns the schema).
   let store: any ActualsStore
   let another: () throws -> any ActualsStore
+  /// A handle through which `user` writes: the same store where the client names who
+  /// enters (SQLite), a connection as that role where the server does (PostgreSQL: li, wang
+  /// and zhao are roles of the test server that may write the fixture's schema).
+  let writer: (String) throws -> any ActualsStore
   let cleanup: () -> Void
 }
 
@@ -139,7 +139,9 @@ struct ActualsStoreConformanceTests {
     let first = try store.append([
       figure(stock, "2025-01-31", 150), figure(stock, "2025-02-28", 160),
     ])
-    let correction = try store.append([figure(stock, "2025-01-31", 151, by: "wang")])[0]
+    let correction = try fixture.writer("wang").append([
+      figure(stock, "2025-01-31", 151, by: "wang")
+    ])[0]
     #expect(
       try store.seriesByKey()[stock] == [
         Observation(day: day("2025-01-31"), value: 151),
@@ -201,7 +203,8 @@ struct ActualsStoreConformanceTests {
     let li = try store.append([
       figure(stock, "2025-01-31", 1, by: "li"), figure(stock, "2025-02-28", 2, by: "li"),
     ])
-    let wang = try store.append([figure(stock, "2025-03-31", 3, by: "wang")])[0]
+    let wangs = try fixture.writer("wang")
+    let wang = try wangs.append([figure(stock, "2025-03-31", 3, by: "wang")])[0]
     #expect(try store.lastUndoable(by: "li") == li[1])
     #expect(try store.lastUndoable(by: "wang") == wang)
     #expect(try store.lastUndoable(by: "zhao") == nil)
@@ -209,7 +212,7 @@ struct ActualsStoreConformanceTests {
     try store.append([.retraction(of: li[1], by: "li", at: "2025-04-01T00:00:00Z")])
     #expect(try store.lastUndoable(by: "li") == li[0])
     // An entry retracted by someone else is not undoable either.
-    try store.append([.retraction(of: li[0], by: "wang", at: "2025-04-01T00:01:00Z")])
+    try wangs.append([.retraction(of: li[0], by: "wang", at: "2025-04-01T00:01:00Z")])
     #expect(try store.lastUndoable(by: "li") == nil)
     #expect(try store.lastUndoable(by: "wang") == wang)
   }
@@ -241,7 +244,8 @@ struct ActualsStoreConformanceTests {
     badKey.key = ""
     var noUser = figure(stock, "2025-03-31", 3)
     noUser.enteredBy = ""
-    for bad in [badKey, noUser] {
+    // Where the server names who enters (PostgreSQL), the client's empty name is not used.
+    for bad in [badKey] + (store.sessionUser == nil ? [noUser] : []) {
       do {
         try store.append([figure(stock, "2025-02-28", 2), figure(chargers, "2025-02-28", 5), bad])
         Issue.record("the batch was accepted")
@@ -270,7 +274,8 @@ struct ActualsStoreConformanceTests {
   }
 
   /// The change token stays while nothing is committed and changes with every commit, this
-  /// handle's or another writer's: what the dashboard's live update polls.
+  /// handle's at once, another writer's as soon as the store hears of it: what the
+  /// dashboard's live update polls.
   @Test(arguments: StoreBackend.available)
   func theChangeTokenChangesWithEveryCommit(_ backend: StoreBackend) throws {
     let fixture = try backend.make()
@@ -285,7 +290,13 @@ struct ActualsStoreConformanceTests {
     #expect(t1 != t0, "this handle's commit did not change the token")
     let other = try fixture.another()
     try other.append([figure(stock, "2025-02-28", 2)])
-    let t2 = try store.changeToken()
+    // Another writer's commit shows once the store hears of it: at once in a file, on a
+    // server when its notification arrives (moments later).
+    var t2 = try store.changeToken()
+    for _ in 0..<100 where t2 == t1 {
+      usleep(20_000)
+      t2 = try store.changeToken()
+    }
     #expect(t2 != t1, "another writer's commit did not change the token")
     #expect(try store.seriesByKey()[stock]?.count == 2)
     // A refused batch commits nothing.

@@ -8,10 +8,10 @@ import Testing
 final class ScriptedEffects: DashboardEffects {
   var performed: [Effect] = []
   var polls = 0
-  var changes: [Bool]
+  var changes: [StorePoll]
   let answer: (Effect) -> [Message]
 
-  init(changes: [Bool] = [], answer: @escaping (Effect) -> [Message] = { _ in [] }) {
+  init(changes: [StorePoll] = [], answer: @escaping (Effect) -> [Message] = { _ in [] }) {
     self.changes = changes
     self.answer = answer
   }
@@ -21,9 +21,9 @@ final class ScriptedEffects: DashboardEffects {
     return answer(effect)
   }
 
-  func storeChanged() -> Bool {
+  func pollStore() -> StorePoll {
     polls += 1
-    return changes.isEmpty ? false : changes.removeFirst()
+    return changes.isEmpty ? .unchanged : changes.removeFirst()
   }
 }
 
@@ -97,7 +97,7 @@ struct DashboardLoopTests {
     let backend = TestBackend(
       width: 80, height: 24, script: Array(repeating: .timeout, count: 8))
     let after = Self.statusesAfterAnotherWriter()
-    let effects = ScriptedEffects(changes: [false, true]) { effect in
+    let effects = ScriptedEffects(changes: [.unchanged, .changed]) { effect in
       effect == .reload ? [.loaded(statuses: after, asOf: Self.asOf)] : []
     }
     var state = Self.state(backend)
@@ -111,6 +111,32 @@ struct DashboardLoopTests {
     #expect(before.contains { $0.contains("— / 1500 座") })
     #expect(backend.frameLines[8].contains { $0.contains("1600 / 1500 座") })
     #expect(backend.reads == Array(repeating: DashboardLoop.readTimeout, count: 9))
+  }
+
+  /// A store that goes out of reach is said in the footer, over the figures as last loaded,
+  /// for as long as it is; the first poll that finds it back reloads and clears the footer.
+  @Test func aStoreOutOfReachIsSaidInTheFooterUntilItIsBack() {
+    let backend = TestBackend(
+      width: 80, height: 24, script: Array(repeating: .timeout, count: 16))
+    let after = Self.statusesAfterAnotherWriter()
+    let lost = StorePoll.unavailable("server closed the connection unexpectedly")
+    let effects = ScriptedEffects(changes: [lost, lost, .changed]) { effect in
+      effect == .reload ? [.loaded(statuses: after, asOf: Self.asOf)] : []
+    }
+    var state = Self.state(backend)
+    let before = state.render().lines
+    #expect(DashboardLoop.run(&state, backend: backend, effects: effects) == .disconnected)
+    #expect(effects.polls == 4)
+    #expect(effects.performed == [.reload])
+    let footer = "store out of reach, retrying (figures as last loaded): server closed"
+    // Frames 0–3 before the first poll; 4–11 while lost; from 12 the reloaded figures.
+    #expect(backend.frameLines[3] == before)
+    for f in 4...11 {
+      #expect(backend.frameLines[f][22].hasPrefix(footer), "frame \(f)")
+      #expect(Array(backend.frameLines[f][0..<22]) == Array(before[0..<22]))
+    }
+    #expect(backend.frameLines[12] == Self.state(backend, statuses: after).render().lines)
+    #expect(state.storeProblem == nil)
   }
 
   /// A failed effect leaves its reason in the footer, and the loop goes on reading keys.
@@ -167,7 +193,7 @@ struct DashboardLoopTests {
   @Test func aDisconnectedTerminalEndsTheLoopWithoutPolling() {
     let backend = TestBackend(width: 80, height: 24, script: [])
     var state = Self.state(backend)
-    let effects = ScriptedEffects(changes: [true])
+    let effects = ScriptedEffects(changes: [.changed])
     #expect(DashboardLoop.run(&state, backend: backend, effects: effects) == .disconnected)
     #expect(backend.frames.count == 1)
     #expect(backend.reads == [DashboardLoop.readTimeout])

@@ -80,6 +80,9 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
   case entryRejected = "PT306"
   case notAWorkspace = "PT307"
   case storeUnavailable = "PT308"
+  case outsideOffice = "PT309"
+  case noOffice = "PT310"
+  case notAdministrator = "PT311"
 
   // PT4xx: values, units, dates and filters.
   case unreadableValue = "PT401"
@@ -174,6 +177,9 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
     case .entryRejected: "the store refused an entry"
     case .notAWorkspace: "the folder is not a plantrack workspace"
     case .storeUnavailable: "the store could not be read"
+    case .outsideOffice: "an office wrote outside its region"
+    case .noOffice: "a server role without an office may only read"
+    case .notAdministrator: "only the store's administrator may do this"
     case .unreadableValue: "a value that is not a number"
     case .valueOutOfRange: "a value that is not finite or beyond ±1e15"
     case .unreadableUnit: "a unit that cannot be read"

@@ -67,6 +67,18 @@ public struct RegionTree: Sendable {
     return out
   }
 
+  /// `code` and every region below it, parents before children.
+  public func subtree(of code: String) -> [Region] {
+    guard let root = byCode[code] else { return [] }
+    var out = [root]
+    var i = 0
+    while i < out.count {
+      out += children(of: out[i].code)
+      i += 1
+    }
+    return out
+  }
+
   /// Whether `code` is `ancestor` or lies below it.
   public func isWithin(_ code: String, _ ancestor: String) -> Bool {
     code == ancestor || ancestors(of: code).contains { $0.code == ancestor }

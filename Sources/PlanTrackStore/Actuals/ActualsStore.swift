@@ -6,7 +6,8 @@ import PlanTrackCore
 /// date, a retraction names the entry it withdraws (`EntryLog` states how they resolve). Every
 /// failure crosses this seam as a `StoreError`, whatever the database behind it.
 ///
-/// Conformances: `SQLiteActualsStore` (a file in the workspace, or in memory). A new backend
+/// Conformances: `SQLiteActualsStore` (a file in the workspace, or in memory) and
+/// `PostgresActualsStore` (a schema on a server several offices share). A new backend
 /// conforms to this protocol and joins the conformance suite in
 /// Tests/PlanTrackStoreTests/ActualsStoreConformanceTests.swift (docs/ARCHITECTURE.md).
 public protocol ActualsStore: AnyObject, Sendable {
@@ -25,8 +26,10 @@ public protocol ActualsStore: AnyObject, Sendable {
   /// The latest value entry of `user` that no retraction withdraws: what `undo` retracts.
   func lastUndoable(by user: String) throws(StoreError) -> ActualEntry?
 
-  /// A token that changes whenever an entry is committed, by this handle or by anyone else,
-  /// so a live view can poll it cheaply and reload only when it changed.
+  /// A token that changes whenever an entry is committed: at once for this handle's commits,
+  /// for anyone else's as soon as the store hears of it (at once in a file; on a server when
+  /// its notification arrives, moments later). A live view polls it cheaply and reloads only
+  /// when it changed.
   func changeToken() throws(StoreError) -> StoreChangeToken
 
   /// The number of entries.
@@ -43,8 +46,14 @@ public protocol ActualsStore: AnyObject, Sendable {
   /// migrations, the number of entries and the size on disk.
   func info() throws(StoreError) -> StoreInfo
 
-  /// Whether this user may only read: `append` then fails with `StoreError.readOnly`.
+  /// Whether this user may only read: `append` then fails with `StoreError.readOnly` (or,
+  /// on a server, `.noOffice`).
   var isReadOnly: Bool { get }
+
+  /// Who the server says this connection is (PostgreSQL's `session_user`): every entry
+  /// appended through it is entered by this name, whatever `NewEntry.enteredBy` says. Nil
+  /// where the store takes the client's word (an SQLite file is one office's own).
+  var sessionUser: String? { get }
 
   /// Releases the connection. Later calls fail with a `StoreError`.
   func close()

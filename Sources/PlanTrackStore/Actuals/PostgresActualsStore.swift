@@ -7,24 +7,71 @@ import Synchronization
 /// constraints, triggers that refuse UPDATE, DELETE and TRUNCATE, one transaction per append).
 public final class PostgresActualsStore: ActualsStore {
   private let connection: Mutex<PGConnection?>
-  public let isReadOnly: Bool
+  let access: Access
+  /// The change token as last read, with the connection's reset count then; dropped when
+  /// the server notifies an entry (`LISTEN plantrack_entry`) or the connection was
+  /// re-established, so an idle store is not queried to poll it.
+  private let cachedToken = Mutex<(token: StoreChangeToken, resets: Int)?>(nil)
   /// The connection string with its password masked.
   public let display: String
 
-  private init(_ conn: PGConnection, readOnly: Bool) {
+  private init(_ conn: PGConnection, access: Access) {
     connection = Mutex(conn)
-    isReadOnly = readOnly
+    self.access = access
     display = conn.display
   }
 
-  /// Connects (within `timeout` seconds) and creates or migrates the schema when this role may.
-  public static func open(_ conninfo: String, timeout: Int = 5) throws(StoreError)
-    -> PostgresActualsStore
+  /// What this connection's role may do, as the server says when the store is opened.
+  struct Access: Sendable {
+    /// The server's `session_user`: who every entry of this connection is entered by.
+    var role: String
+    /// Whether the role owns the tables (or is a superuser): it writes every region and
+    /// manages offices. Row-level security does not apply to it.
+    var isAdministrator: Bool
+    /// The region the role's office is bound to (`plantrack office add`), if any.
+    var office: Office?
+    /// Whether the role has INSERT on the entries at all.
+    var mayInsert: Bool
+
+    var mayWrite: Bool { mayInsert && (isAdministrator || office != nil) }
+  }
+
+  public var isReadOnly: Bool { !access.mayWrite }
+  public var sessionUser: String? { access.role }
+
+  /// Connects (within `timeout` seconds) to a store whose schema is up to date. With
+  /// `initialize` (`plantrack store init`, `store copy`), creates or migrates the schema
+  /// first; without it, a missing or older schema is an error that says to run `store init`.
+  public static func open(_ conninfo: String, timeout: Int = 5, initialize: Bool = false)
+    throws(StoreError) -> PostgresActualsStore
   {
     let conn = try PGConnection(conninfo, timeout: timeout)
-    try migrate(conn)
-    let rows = try conn.exec("SELECT has_table_privilege('entry', 'INSERT')")
-    return PostgresActualsStore(conn, readOnly: rows[0, 0] != "t")
+    if initialize {
+      try migrate(conn)
+    } else if let missing = try pending(conn).first {
+      throw StoreError.cannotOpen(
+        path: conn.display,
+        reason: missing == migrations[0].name
+          ? "it has no plantrack schema yet; an administrator runs `plantrack store init`"
+          : "its schema lacks migration “\(missing)”; an administrator runs `plantrack store init`")
+    }
+    try conn.listen("plantrack_entry")
+    return PostgresActualsStore(conn, access: try readAccess(conn))
+  }
+
+  static func readAccess(_ conn: PGConnection) throws(StoreError) -> Access {
+    let rows = try conn.exec(
+      """
+      SELECT session_user, NOT row_security_active('entry'), has_table_privilege('entry', 'INSERT'),
+        o.region, o.region_name
+      FROM (SELECT 1) one LEFT JOIN office o ON o.role = session_user
+      """)
+    return Access(
+      role: rows[0, 0] ?? "", isAdministrator: rows[0, 1] == "t",
+      office: rows[0, 3].map {
+        Office(role: rows[0, 0] ?? "", region: $0, regionName: rows[0, 4] ?? $0)
+      },
+      mayInsert: rows[0, 2] == "t")
   }
 
   /// The schema as named migrations (like the SQLite store's), applied under an advisory
@@ -57,25 +104,76 @@ public final class PostgresActualsStore: ActualsStore {
       CREATE TRIGGER entry_no_truncate BEFORE TRUNCATE ON entry
         FOR EACH STATEMENT EXECUTE FUNCTION entry_append_only();
       """
-    )
+    ),
+    (
+      "v2-offices",
+      """
+      CREATE TABLE office (
+        role text PRIMARY KEY,
+        region text NOT NULL,
+        region_name text NOT NULL
+      );
+      CREATE TABLE office_scope (
+        role text NOT NULL REFERENCES office(role) ON DELETE CASCADE,
+        region text NOT NULL,
+        PRIMARY KEY (role, region)
+      );
+      CREATE FUNCTION entry_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          -- Who entered a figure is the server's word. Only an administrator copying a store
+          -- (plantrack store copy) keeps the names the entries were entered by.
+          IF row_security_active(TG_RELID)
+             OR current_setting('plantrack.copying', true) IS DISTINCT FROM 'on' THEN
+            NEW.entered_by := session_user;
+          END IF;
+          IF NEW.retracts IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM entry WHERE id = NEW.retracts AND key = NEW.key) THEN
+            RAISE EXCEPTION 'entry % is not an entry of series %', NEW.retracts, NEW.key
+              USING ERRCODE = 'check_violation';
+          END IF;
+          RETURN NEW;
+        END $$;
+      CREATE TRIGGER entry_who BEFORE INSERT ON entry
+        FOR EACH ROW EXECUTE FUNCTION entry_before_insert();
+      ALTER TABLE entry ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY entry_everyone_reads ON entry FOR SELECT USING (true);
+      CREATE POLICY entry_office_writes_its_regions ON entry FOR INSERT WITH CHECK (
+        EXISTS (SELECT 1 FROM office_scope s
+                WHERE s.role = session_user AND s.region = split_part(key, '/', 1)));
+      CREATE FUNCTION entry_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM pg_notify('plantrack_entry', TG_TABLE_SCHEMA);
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER entry_changed AFTER INSERT ON entry
+        FOR EACH STATEMENT EXECUTE FUNCTION entry_notify();
+      """
+    ),
   ]
 
-  static func migrate(_ conn: PGConnection) throws(StoreError) {
+  /// The migrations this store lacks, in order; a migration this plantrack does not know (a
+  /// newer plantrack's) is an error.
+  static func pending(_ conn: PGConnection) throws(StoreError) -> [String] {
     let exists = try conn.exec("SELECT to_regclass('plantrack_migration') IS NOT NULL")
     var applied = Set<String>()
     if exists[0, 0] == "t" {
       let rows = try conn.exec("SELECT name FROM plantrack_migration")
       for r in 0..<rows.count { if let n = rows[r, 0] { applied.insert(n) } }
     }
-    let known = Set(migrations.map(\.name))
-    if let unknown = applied.subtracting(known).sorted().first {
+    if let unknown = applied.subtracting(migrations.map(\.name)).sorted().first {
       throw StoreError.unsupportedSchema(found: unknown)
     }
-    guard migrations.contains(where: { !applied.contains($0.name) }) else { return }
+    return migrations.map(\.name).filter { !applied.contains($0) }
+  }
+
+  /// Applies the pending migrations in one transaction, under an advisory lock so that two
+  /// administrators running `store init` at once do not race.
+  static func migrate(_ conn: PGConnection) throws(StoreError) {
+    guard try !pending(conn).isEmpty else { return }
     try conn.transaction { () throws(StoreError) in
       try conn.exec("SELECT pg_advisory_xact_lock(hashtext('plantrack schema'))")
       try conn.exec(
-        "CREATE TABLE IF NOT EXISTS plantrack_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+        "CREATE TABLE IF NOT EXISTS plantrack_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())"
       )
       for m in migrations {
         let done = try conn.exec("SELECT 1 FROM plantrack_migration WHERE name = $1", [m.name])
@@ -86,13 +184,22 @@ public final class PostgresActualsStore: ActualsStore {
     }
   }
 
-  /// Runs `body` on the open connection, one caller at a time.
-  private func withConnection<T>(_ body: (PGConnection) throws(StoreError) -> T) throws(StoreError)
-    -> T
+  /// Runs `body` on the open connection, one caller at a time. A connection the server
+  /// dropped since the last call (a restart, an administrator's `pg_terminate_backend`) is
+  /// re-established first; a read (`retry`) that finds it dropped is run once more on a new
+  /// one. A write is never repeated: had its commit reached the server, it would be twice.
+  func withConnection<T>(retry: Bool = false, _ body: (PGConnection) throws(StoreError) -> T)
+    throws(StoreError) -> T
   {
     try connection.withLock { (conn: inout PGConnection?) throws(StoreError) -> T in
       guard let conn else { throw StoreError.unavailable(reason: "the store is closed") }
-      return try body(conn)
+      if !conn.isAlive { try conn.reset() }
+      do throws(StoreError) {
+        return try body(conn)
+      } catch StoreError.unavailable(let reason) where retry && !conn.isAlive {
+        do { try conn.reset() } catch { throw StoreError.unavailable(reason: reason) }
+        return try body(conn)
+      }
     }
   }
 
@@ -109,31 +216,57 @@ public final class PostgresActualsStore: ActualsStore {
       retracts: rows[r, 9].flatMap { Int64($0) })
   }
 
+  @discardableResult
   public func append(_ entries: [NewEntry]) throws(StoreError) -> [ActualEntry] {
-    if isReadOnly { throw StoreError.readOnly(path: display) }
+    if isReadOnly {
+      throw access.office == nil && !access.isAdministrator
+        ? StoreError.noOffice(role: access.role) : StoreError.readOnly(path: display)
+    }
     try NewEntry.checkValues(entries)
     return try withConnection { conn throws(StoreError) in
-      try conn.transaction { () throws(StoreError) in
-        var stored: [ActualEntry] = []
-        for e in entries {
-          let rows = try conn.exec(
-            """
-            INSERT INTO entry (key, as_of, value, input, note, source, entered_by, entered_at, retracts)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING \(Self.columns)
-            """,
-            [
-              e.key, e.asOf.iso, e.value.map { "\($0)" }, e.input, e.note, e.source, e.enteredBy,
-              e.enteredAt, e.retracts.map(String.init),
-            ])
-          stored.append(try Self.entry(rows, 0))
+      do throws(StoreError) {
+        return try conn.transaction { () throws(StoreError) in
+          var stored: [ActualEntry] = []
+          for e in entries {
+            // entered_by is the server's session_user (the entry_who trigger).
+            let rows = try conn.exec(
+              """
+              INSERT INTO entry (key, as_of, value, input, note, source, entered_by, entered_at, retracts)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING \(Self.columns)
+              """,
+              [
+                e.key, e.asOf.iso, e.value.map { "\($0)" }, e.input, e.note, e.source,
+                e.enteredBy, e.enteredAt, e.retracts.map(String.init),
+              ])
+            stored.append(try Self.entry(rows, 0))
+          }
+          return stored
         }
-        return stored
+      } catch StoreError.rejected(let reason) where reason.hasSuffix("(SQLSTATE 42501)") {
+        throw try refusal(entries, conn: conn, reason: reason)
       }
     }
   }
 
+  /// Why the server's row-level security refused `entries`: the first key outside the
+  /// office's regions, with the region the office may write.
+  private func refusal(_ entries: [NewEntry], conn: PGConnection, reason: String)
+    throws(StoreError) -> StoreError
+  {
+    guard let office = access.office else { return .noOffice(role: access.role) }
+    for key in Set(entries.map(\.key)).sorted() {
+      let inside = try conn.exec(
+        "SELECT 1 FROM office_scope WHERE role = session_user AND region = split_part($1, '/', 1)",
+        [key])
+      if inside.count == 0 {
+        return .outsideOffice(role: access.role, region: office.regionText, key: key)
+      }
+    }
+    return .rejected(reason: reason)
+  }
+
   public func entries(key: String) throws(StoreError) -> [ActualEntry] {
-    try withConnection { conn throws(StoreError) in
+    try withConnection(retry: true) { conn throws(StoreError) in
       let rows = try conn.exec(
         "SELECT \(Self.columns) FROM entry WHERE key = $1 ORDER BY id", [key])
       var out: [ActualEntry] = []
@@ -143,7 +276,7 @@ public final class PostgresActualsStore: ActualsStore {
   }
 
   public func seriesByKey() throws(StoreError) -> [String: [Observation]] {
-    try withConnection { conn throws(StoreError) in
+    try withConnection(retry: true) { conn throws(StoreError) in
       let rows = try conn.exec(
         "SELECT key, as_of, id, value, retracts FROM entry ORDER BY key, as_of, id")
       var out: [String: [Observation]] = [:]
@@ -173,7 +306,7 @@ public final class PostgresActualsStore: ActualsStore {
   }
 
   public func lastUndoable(by user: String) throws(StoreError) -> ActualEntry? {
-    try withConnection { conn throws(StoreError) in
+    try withConnection(retry: true) { conn throws(StoreError) in
       let rows = try conn.exec(
         """
         SELECT \(Self.columns) FROM entry e
@@ -185,23 +318,31 @@ public final class PostgresActualsStore: ActualsStore {
     }
   }
 
-  /// The last entry's id: every commit appends, so it moves whenever anyone records.
+  /// The last entry's id: every commit appends, so it moves whenever anyone records. Read
+  /// from the server only when it notified an entry since the last read (or the connection
+  /// was re-established), so polling an idle store costs no query.
   public func changeToken() throws(StoreError) -> StoreChangeToken {
-    try withConnection { conn throws(StoreError) in
+    try withConnection(retry: true) { conn throws(StoreError) in
+      if try conn.drainNotifications() > 0 { cachedToken.withLock { $0 = nil } }
+      if let cached = cachedToken.withLock({ $0 }), cached.resets == conn.resets {
+        return cached.token
+      }
       // The primary key's index answers this without reading the table.
       let rows = try conn.exec("SELECT coalesce(max(id), 0) FROM entry")
-      return StoreChangeToken(Int64(rows[0, 0] ?? "0") ?? 0)
+      let token = StoreChangeToken(Int64(rows[0, 0] ?? "0") ?? 0)
+      cachedToken.withLock { $0 = (token, conn.resets) }
+      return token
     }
   }
 
   public func count() throws(StoreError) -> Int {
-    try withConnection { conn throws(StoreError) in
+    try withConnection(retry: true) { conn throws(StoreError) in
       Int(try conn.exec("SELECT count(*) FROM entry")[0, 0] ?? "0") ?? 0
     }
   }
 
   public func allEntries() throws(StoreError) -> [ActualEntry] {
-    try withConnection { conn throws(StoreError) in
+    try withConnection(retry: true) { conn throws(StoreError) in
       let rows = try conn.exec("SELECT \(Self.columns) FROM entry ORDER BY id")
       var out: [ActualEntry] = []
       for r in 0..<rows.count { out.append(try Self.entry(rows, r)) }
@@ -210,11 +351,14 @@ public final class PostgresActualsStore: ActualsStore {
   }
 
   public func receive(_ entries: [ActualEntry]) throws(StoreError) {
-    if isReadOnly { throw StoreError.readOnly(path: display) }
+    try requireAdministrator("copy a store into this one")
     try withConnection { conn throws(StoreError) in
       try conn.transaction { () throws(StoreError) in
         // No other writer may slip in between the check and the copy.
         try conn.exec("LOCK TABLE entry IN EXCLUSIVE MODE")
+        // The copied entries keep who entered them (the trigger honours this for the
+        // administrator only; an office's entries are always its own).
+        try conn.exec("SET LOCAL plantrack.copying = 'on'")
         guard try conn.exec("SELECT 1 FROM entry LIMIT 1").count == 0 else {
           throw StoreError.rejected(reason: "the destination store already holds entries")
         }
@@ -238,7 +382,7 @@ public final class PostgresActualsStore: ActualsStore {
   }
 
   public func info() throws(StoreError) -> StoreInfo {
-    let (names, size) = try withConnection { conn throws(StoreError) in
+    let (names, size) = try withConnection(retry: true) { conn throws(StoreError) in
       let m = try conn.exec("SELECT name FROM plantrack_migration ORDER BY applied_at, name")
       let s = try conn.exec("SELECT pg_total_relation_size('entry')")
       return ((0..<m.count).compactMap { m[$0, 0] }, Int64(s[0, 0] ?? "0") ?? 0)
@@ -246,6 +390,11 @@ public final class PostgresActualsStore: ActualsStore {
     return StoreInfo(
       kind: "postgresql", location: display, migrations: names, entries: try count(),
       bytes: size, readOnly: isReadOnly)
+  }
+
+  /// The server process of this connection (for tests that end it from outside).
+  func backendPID() throws(StoreError) -> Int32 {
+    try withConnection { conn throws(StoreError) in conn.backendPID }
   }
 
   public func close() {

@@ -32,8 +32,82 @@ final class PGConnection: @unchecked Sendable {
 
   deinit { PQfinish(conn) }
 
-  /// Whether the connection is still usable.
+  /// Whether the connection is still usable as far as libpq knows.
   var isOK: Bool { PQstatus(conn) == CONNECTION_OK }
+
+  /// Whether the connection is still usable, after reading whatever the server sent since
+  /// the last statement (a server that stopped or terminated this session says so, or
+  /// closes the socket): what a long-lived handle asks before it runs anything.
+  var isAlive: Bool {
+    _ = PQconsumeInput(conn)
+    return isOK
+  }
+
+  /// The server process serving this connection.
+  var backendPID: Int32 { PQbackendPID(conn) }
+
+  /// How many times the connection was re-established: what was read before may be stale.
+  private(set) var resets = 0
+  /// The channels this connection listens on, listened on again after a reset.
+  private var channels: [String] = []
+
+  /// Connects again with the same parameters (within the same timeout), and listens again.
+  func reset() throws(StoreError) {
+    PQreset(conn)
+    guard isOK else {
+      throw StoreError.unavailable(reason: Self.message(PQerrorMessage(conn)))
+    }
+    resets += 1
+    for c in channels { try exec("LISTEN \(try identifier(c))") }
+  }
+
+  /// `LISTEN channel`, kept across resets; `drainNotifications` reads what arrives.
+  func listen(_ channel: String) throws(StoreError) {
+    try exec("LISTEN \(try identifier(channel))")
+    channels.append(channel)
+  }
+
+  /// Reads the notifications (`LISTEN`) the server sent so far, without waiting; how many.
+  func drainNotifications() throws(StoreError) -> Int {
+    guard PQconsumeInput(conn) == 1 else {
+      throw StoreError.unavailable(reason: Self.message(PQerrorMessage(conn)))
+    }
+    var count = 0
+    while let n = PQnotifies(conn) {
+      PQfreemem(n)
+      count += 1
+    }
+    return count
+  }
+
+  /// `name` as a quoted SQL identifier (`"weihai ""office"""`), the one way a role or schema
+  /// name enters SQL text (`CREATE ROLE`, `GRANT` take no parameters).
+  func identifier(_ name: String) throws(StoreError) -> String {
+    let utf8 = Array(name.utf8)
+    guard !utf8.contains(0),
+      let quoted = utf8.withUnsafeBufferPointer({ buffer in
+        buffer.withMemoryRebound(to: CChar.self) {
+          PQescapeIdentifier(conn, $0.baseAddress, $0.count)
+        }
+      })
+    else {
+      throw StoreError.rejected(
+        reason: "“\(name)” cannot be a name: \(Self.message(PQerrorMessage(conn)))")
+    }
+    defer { PQfreemem(quoted) }
+    return String(cString: quoted)
+  }
+
+  /// A text array parameter (`{"370000","370100"}`): each element quoted, `"` and `\`
+  /// escaped, as PostgreSQL's array input reads it.
+  static func arrayLiteral(_ items: [String]) -> String {
+    "{"
+      + items.map {
+        "\""
+          + $0.replacingOccurrences(of: "\\", with: "\\\\")
+          .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+      }.joined(separator: ",") + "}"
+  }
 
   /// Runs `sql` with `$1…` parameters (nil is NULL); a failed statement throws
   /// `.rejected` with the server's message when the server refused it (a constraint, a
@@ -68,9 +142,15 @@ final class PGConnection: @unchecked Sendable {
     return PGRows(result)
   }
 
-  /// `BEGIN`, `body`, `COMMIT`; `ROLLBACK` when `body` throws.
+  /// `BEGIN`, `body`, `COMMIT`; `ROLLBACK` when `body` throws. A connection found dropped at
+  /// `BEGIN` (nothing of the transaction sent yet) is re-established once first.
   func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-    try exec("BEGIN")
+    do throws(StoreError) {
+      try exec("BEGIN")
+    } catch StoreError.unavailable where !isAlive {
+      try reset()
+      try exec("BEGIN")
+    }
     do {
       let value = try body()
       try exec("COMMIT")

@@ -171,6 +171,7 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
     }
   }
 
+  @discardableResult
   public func append(_ entries: [NewEntry]) throws(StoreError) -> [ActualEntry] {
     try refuseIfClosed()
     if let readOnlyPath { throw StoreError.readOnly(path: readOnlyPath) }
@@ -350,6 +351,9 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
   private func refuseIfClosed() throws(StoreError) {
     if closed.withLock({ $0 }) { throw StoreError.unavailable(reason: "the store was closed") }
   }
+
+  /// An SQLite store takes the client's name for who enters.
+  public var sessionUser: String? { nil }
 
   public func close() {
     guard

@@ -213,8 +213,25 @@ enum RegionFile {
   }
 }
 
-/// The words of region findings, shared by target files and regions.yaml.
-enum RegionText {
+/// The words of region findings, shared by target files, regions.yaml and commands.
+public enum RegionText {
+  /// A region name or code that does not name exactly one region (PT703, PT704).
+  public struct Failure: CodedError, CustomStringConvertible {
+    public let code: ProblemCode
+    public let description: String
+  }
+
+  /// The one region `text` names in `tree`.
+  public static func region(_ text: String, in tree: RegionTree) throws(Failure) -> Region {
+    switch tree.resolve(text) {
+    case .found(let r): return r
+    case .ambiguous(let many):
+      throw Failure(code: .ambiguousRegion, description: ambiguous(text, many, in: tree))
+    case .unknown(let suggestions):
+      throw Failure(code: .unknownRegion, description: unknown(text, suggestions))
+    }
+  }
+
   static func ambiguous(_ name: String, _ regions: [Region], in tree: RegionTree) -> String {
     let listed = regions.prefix(4).map { "\($0.code) \(tree.fullName($0.code))" }
     return "“\(name)” names \(regions.count) regions (\(listed.joined(separator: ", "))"

@@ -76,11 +76,22 @@ public struct Workspace: Sendable {
   /// The store's location: `store`, or the default file.
   public var storeLocation: StoreLocation { store ?? .sqlite(path: storePath) }
 
-  /// Opens the store, creating it (a file, or the tables on a server) on first use.
+  /// Opens the store to write it: a file is created on first use; a server's schema must
+  /// have been created by `plantrack store init`.
   public func openStore() throws(StoreError) -> any ActualsStore {
     switch storeLocation {
     case .sqlite(let path): try SQLiteActualsStore.open(path: path, access: storeAccess)
     case .postgres(let conninfo): try PostgresActualsStore.open(conninfo)
+    }
+  }
+
+  /// Creates the store, or brings its schema up to date (`plantrack store init`): the file,
+  /// or the tables, triggers and policies on a server (which takes its administrator).
+  /// Running it again changes nothing.
+  public func initializeStore() throws(StoreError) -> any ActualsStore {
+    switch storeLocation {
+    case .sqlite(let path): try SQLiteActualsStore.open(path: path, access: storeAccess)
+    case .postgres(let conninfo): try PostgresActualsStore.open(conninfo, initialize: true)
     }
   }
 

@@ -12,6 +12,7 @@ extension AppState {
     case .loaded(let new, let day):
       statuses = new
       asOf = day
+      storeProblem = nil
       if !selectionIsVisible { selectFirst() }
       keepSelectionInView()
       if mode == .detail, let key = selectedKey { return [.loadHistory(key: key)] }
@@ -24,6 +25,9 @@ extension AppState {
       return [.reload] + (histories[key] != nil ? [.loadHistory(key: key)] : [])
     case .failed(let reason):
       if mode == .form { form?.error = reason } else { self.message = reason }
+      return []
+    case .storeLost(let reason):
+      storeProblem = reason
       return []
     case .exported(let paths):
       self.message = labels.exported + " " + paths.joined(separator: ", ")

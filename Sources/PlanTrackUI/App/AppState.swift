@@ -112,6 +112,9 @@ public struct AppState: Sendable {
   public var color: Bool
   /// A line for the footer: what just happened.
   public var message: String?
+  /// Why the store cannot be reached, while it cannot: the footer says so (before any
+  /// message) until figures load again.
+  public var storeProblem: String?
   /// A banner across the top, e.g. for demo data.
   public var banner: String?
   /// Whether entries can be saved (false for a read-only store).

@@ -24,6 +24,11 @@ public struct Labels: Sendable {
   public var groupedBy: String { t("grouped by", "分组：") }
   public var reloading: String { t("reloading…", "正在重新加载…") }
   public var exported: String { t("snapshot written:", "已导出：") }
+  /// The footer while the store is out of reach.
+  public func storeLost(_ reason: String) -> String {
+    t("store out of reach, retrying (figures as last loaded): ", "无法连接数据库，正在重试（显示上次加载的数据）：")
+      + reason
+  }
   public var readOnly: String { t("read-only: entries cannot be saved", "只读：无法保存数据") }
   public var noTargets: String { t("no targets match", "没有符合条件的目标") }
   public var tooSmall: String { t("terminal too small (need 80×24)", "终端太小（至少需要 80×24）") }

@@ -10,6 +10,9 @@ public enum Message: Hashable, Sendable {
   case recorded(key: String, summary: String)
   /// An effect failed; the one-line reason is shown and nothing else changes.
   case failed(String)
+  /// The store cannot be reached (a server gone away): the footer says so until the next
+  /// `.loaded`; the figures shown stay as they were.
+  case storeLost(String)
   /// A snapshot was written to these paths.
   case exported([String])
   case historyLoaded(key: String, lines: [HistoryLine])

@@ -43,7 +43,8 @@ public enum DashboardLoop {
   /// top of every turn, so a stop request is seen within one read timeout. Each turn: a size
   /// that changed without an input is taken in, the state is drawn, an input is read; a read
   /// that times out checks for a vanished terminal and, every `pollEvery` of them, polls for
-  /// another writer's changes and reloads. The backend is left running: stopping it is the
+  /// another writer's changes and reloads (or says in the footer that the store is out of
+  /// reach, until a later poll finds it back). The backend is left running: stopping it is the
   /// caller's.
   @discardableResult
   public static func run(
@@ -68,8 +69,12 @@ public enum DashboardLoop {
       case nil:
         if backend.isDisconnected { return .disconnected }
         idle += 1
-        if idle % pollEvery == 0, effects.storeChanged() {
-          queue += effects.perform(.reload, asOf: state.asOf)
+        if idle % pollEvery == 0 {
+          switch effects.pollStore() {
+          case .unchanged: break
+          case .changed: queue += effects.perform(.reload, asOf: state.asOf)
+          case .unavailable(let reason): queue.append(.storeLost(reason))
+          }
         }
       }
       while !queue.isEmpty {

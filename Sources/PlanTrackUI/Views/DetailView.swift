@@ -25,7 +25,11 @@ struct DetailView {
     for (k, line) in body.dropFirst(first).prefix(rows).enumerated() {
       line.draw(&b, x: 1, y: top + 1 + k, limit: b.width)
     }
-    if let m = state.message { b.put(m, x: 0, y: b.height - 2) }
+    if let lost = state.storeProblem {
+      b.put(labels.storeLost(lost), x: 0, y: b.height - 2, style: theme.problem)
+    } else if let m = state.message {
+      b.put(m, x: 0, y: b.height - 2)
+    }
     let hints =
       zh
       ? ["↑↓ 滚动", "Esc 返回", "Tab 下一栏", "] [ 换目标", "a 录入", "e 导出", "u 撤销", "? 帮助", "q 退出"]

@@ -174,6 +174,8 @@ struct OverviewView {
       b.put(
         "/" + state.filterText + "  " + labels.filterProblem(problem), x: 0, y: y,
         style: theme.problem)
+    } else if let lost = state.storeProblem {
+      b.put(labels.storeLost(lost), x: 0, y: y, style: theme.problem)
     } else if let m = state.message {
       b.put(m, x: 0, y: y)
     } else if state.statuses.contains(where: \.stale) {

@@ -5,8 +5,34 @@ import PlanTrackStore
 /// `plantrack store …`: the store itself.
 struct StoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "store", abstract: "Look at the store the figures are in.",
-    subcommands: [StoreInfoCommand.self, StoreCopyCommand.self])
+    commandName: "store", abstract: "Create, look at and move the store the figures are in.",
+    subcommands: [StoreInitCommand.self, StoreInfoCommand.self, StoreCopyCommand.self])
+}
+
+/// `plantrack store init`: creates the store or brings its schema up to date.
+struct StoreInitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init",
+    abstract:
+      "Create the store, or bring its schema up to date (running it again changes nothing).",
+    discussion: """
+      On a PostgreSQL server, run it as the role that is to administer the store: it creates \
+      the tables, the triggers that keep entries append-only and the row-level security that \
+      keeps each office to its region, in the schema the connection uses. Offices are then \
+      added with `plantrack office add`.
+      """)
+
+  @OptionGroup var workspace: WorkspaceOptions
+
+  func run() throws {
+    let ws = try workspace.locate()
+    let store = try ws.initializeStore()
+    defer { store.close() }
+    let i = try store.info()
+    Frontend.output(
+      "store: \(i.kind) \(i.location) at schema \(i.migrations.last ?? "none"); \(i.entries) entries\n"
+    )
+  }
 }
 
 /// `plantrack store info`: which store, its schema, its size.
@@ -66,7 +92,7 @@ struct StoreCopyCommand: ParsableCommand {
     }
     var destination = ws
     destination.store = target
-    let store = try destination.openStore()
+    let store = try destination.initializeStore()
     defer { store.close() }
     let result = try StoreCopy.copy(from: source, to: store)
     Frontend.output(

@@ -16,7 +16,7 @@ struct UndoCommand: ParsableCommand {
     guard let store = try ws.openStoreIfExists() else {
       throw StoreError.nothingToUndo(user: Frontend.user())
     }
-    let user = Frontend.user()
+    let user = Frontend.user(of: store)
     guard let last = try store.lastUndoable(by: user) else {
       throw StoreError.nothingToUndo(user: user)
     }

@@ -1,4 +1,4 @@
 import PlanTrackUI
 
-/// The session carries out the dashboard loop's effects: `perform` and `storeChanged`.
+/// The session carries out the dashboard loop's effects: `perform` and `pollStore`.
 extension DashboardSession: DashboardEffects {}

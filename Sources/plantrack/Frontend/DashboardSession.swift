@@ -34,20 +34,27 @@ final class DashboardSession {
   /// and the workspace cannot hold one.
   var isReadOnly: Bool { store?.isReadOnly ?? !workspace.canCreateStore }
 
-  /// Whether another process changed the store since the last look (or created it).
-  func storeChanged() -> Bool {
+  /// Whether the last poll found the store out of reach.
+  private var lost = false
+
+  /// Whether another process changed the store since the last look (or created it), or the
+  /// store is out of reach; a store back after being out of reach counts as changed.
+  func pollStore() -> StorePoll {
     do {
       guard let store else {
-        guard let opened = try workspace.openStoreIfExists() else { return false }
+        guard let opened = try workspace.openStoreIfExists() else { return .unchanged }
         store = opened
         token = try opened.changeToken()
-        return true
+        return .changed
       }
       let now = try store.changeToken()
       defer { token = now }
-      return now != token
+      let back = lost
+      lost = false
+      return now != token || back ? .changed : .unchanged
     } catch {
-      return false
+      lost = true
+      return .unavailable("\(error)")
     }
   }
 
@@ -75,7 +82,7 @@ final class DashboardSession {
           : "saved #\(stored.id): \(date.iso) \(NumberText.plain(stored.value ?? 0)) \(unit)"
         return [.recorded(key: key, summary: summary)]
       case .undo:
-        let user = Frontend.user()
+        let user = Frontend.user(of: store)
         guard let store, let last = try store.lastUndoable(by: user) else {
           throw StoreError.nothingToUndo(user: user)
         }

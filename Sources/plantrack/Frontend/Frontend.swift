@@ -21,13 +21,37 @@ enum Frontend {
     return f.string(from: Date())
   }
 
-  /// Who is recording: `PLANTRACK_USER`, else the login name.
+  /// Who records into `store`: the server's name for this connection where the server says
+  /// (PostgreSQL's session_user), else `user()`.
+  static func user(of store: (any ActualsStore)?) -> String {
+    store?.sessionUser ?? user()
+  }
+
+  /// Who is recording into a store that takes the client's word (an SQLite file):
+  /// `PLANTRACK_USER`, else the login name.
   static func user() -> String {
     for name in ["PLANTRACK_USER", "USER", "LOGNAME"] {
       if let v = environment[name], !v.isEmpty { return v }
     }
     if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
     return "unknown"
+  }
+
+  /// Overwrites, in the process's own argument memory (what `ps` and /proc/PID/cmdline
+  /// show), any password in a connection string given on the command line
+  /// (`--store postgresql://office:secret@host/db` shows as `…office:***@host/db`). Call
+  /// after the arguments are parsed: the parsed copy keeps the password for connecting.
+  static func hidePasswordsInProcessTitle() {
+    let argv = CommandLine.unsafeArgv
+    for i in 1..<Int(CommandLine.argc) {
+      guard let arg = argv[i] else { continue }
+      let text = String(cString: arg)
+      let masked = PostgresURL.masked(text)
+      guard masked != text else { continue }
+      let length = strlen(arg)
+      let bytes = Array(masked.utf8.prefix(length))
+      for j in 0..<length { arg[j] = j < bytes.count ? CChar(bitPattern: bytes[j]) : 0 }
+    }
   }
 
   /// Writes one line to standard error (nothing more can be done if that fails).
