@@ -280,25 +280,27 @@ public final class PostgresActualsStore: ActualsStore {
       let rows = try conn.exec(
         "SELECT key, as_of, id, value, retracts FROM entry ORDER BY key, as_of, id")
       var out: [String: [Observation]] = [:]
-      var key: String?
+      var key = ""
+      var previous: UnsafePointer<CChar>?
       var run: [SeriesRow] = []
       func flush() {
-        if let key, case let series = EntryLog.series(run), !series.isEmpty { out[key] = series }
+        if previous != nil, case let series = EntryLog.series(run), !series.isEmpty {
+          out[key] = series
+        }
         run.removeAll(keepingCapacity: true)
       }
+      // A million rows: fields are read from libpq's text in place, and a key becomes a
+      // String only where it changes (rows come in key order).
       for r in 0..<rows.count {
-        let k = rows[r, 0] ?? ""
-        if k != key {
+        guard let k = rows.raw(r, 0) else { continue }
+        if previous.map({ strcmp($0, k) != 0 }) ?? true {
           flush()
-          key = k
+          key = String(cString: k)
+          previous = k
         }
-        guard let day = rows[r, 1].flatMap({ Day(iso: $0) }),
-          let id = rows[r, 2].flatMap({ Int64($0) })
-        else { continue }
+        guard let day = rows.day(r, 1), let id = rows.int64(r, 2) else { continue }
         run.append(
-          SeriesRow(
-            id: id, asOf: day, value: rows[r, 3].flatMap { Double($0) },
-            retracts: rows[r, 4].flatMap { Int64($0) }))
+          SeriesRow(id: id, asOf: day, value: rows.double(r, 3), retracts: rows.int64(r, 4)))
       }
       flush()
       return out

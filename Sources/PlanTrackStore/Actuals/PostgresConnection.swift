@@ -179,6 +179,35 @@ final class PGRows: @unchecked Sendable {
 
   var count: Int { Int(PQntuples(result)) }
 
+  /// The text of row `r`, column `c` as libpq holds it (valid while the rows live); nil for
+  /// NULL. For reading a million rows without a String per field.
+  func raw(_ r: Int, _ c: Int) -> UnsafePointer<CChar>? {
+    guard PQgetisnull(result, Int32(r), Int32(c)) == 0 else { return nil }
+    return UnsafePointer(PQgetvalue(result, Int32(r), Int32(c)))
+  }
+
+  /// Row `r`, column `c` as an integer (nil for NULL).
+  func int64(_ r: Int, _ c: Int) -> Int64? { raw(r, c).map { strtoll($0, nil, 10) } }
+
+  /// Row `r`, column `c` as a double (nil for NULL).
+  func double(_ r: Int, _ c: Int) -> Double? { raw(r, c).map { strtod($0, nil) } }
+
+  /// Row `r`, column `c` as a date written YYYY-MM-DD (nil for NULL or another form).
+  func day(_ r: Int, _ c: Int) -> Day? {
+    guard let p = raw(r, c), strlen(p) == 10, p[4] == 45, p[7] == 45 else { return nil }
+    func number(_ from: Int, _ count: Int) -> Int? {
+      var n = 0
+      for i in from..<(from + count) {
+        let d = Int(p[i]) - 48
+        guard (0...9).contains(d) else { return nil }
+        n = n * 10 + d
+      }
+      return n
+    }
+    guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
+    return Day(year: y, month: m, day: d)
+  }
+
   /// The text of row `r`, column `c`; nil for NULL.
   subscript(r: Int, c: Int) -> String? {
     guard PQgetisnull(result, Int32(r), Int32(c)) == 0 else { return nil }

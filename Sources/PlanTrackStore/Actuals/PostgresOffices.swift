@@ -56,9 +56,16 @@ extension PostgresActualsStore {
               need: "that takes CREATEROLE (or create the role first, then add the office)")
           }
         }
-        let schema = try conn.identifier(try conn.exec("SELECT current_schema()")[0, 0] ?? "")
+        // USAGE on the schema where the role lacks it (PUBLIC has it on `public`, which the
+        // administrator may not own).
+        let schema = try conn.exec(
+          "SELECT current_schema(), has_schema_privilege($1, current_schema(), 'USAGE')",
+          [office.role])
+        if schema[0, 1] != "t" {
+          try conn.exec(
+            "GRANT USAGE ON SCHEMA \(try conn.identifier(schema[0, 0] ?? "")) TO \(role)")
+        }
         // INSERT and SELECT on the entries only: the triggers and the policy do the rest.
-        try conn.exec("GRANT USAGE ON SCHEMA \(schema) TO \(role)")
         try conn.exec("GRANT SELECT, INSERT ON entry TO \(role)")
         try conn.exec("GRANT USAGE ON SEQUENCE entry_id_seq TO \(role)")
         try conn.exec("GRANT SELECT ON office, office_scope, plantrack_migration TO \(role)")
