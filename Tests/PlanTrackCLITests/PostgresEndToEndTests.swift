@@ -39,21 +39,9 @@ struct Province {
   }
 }
 
-/// Always runs: under CI a missing test server is a failure here, never a silent skip of the
-/// suites that need it.
-@Suite struct TestServerPresenceTests {
-  @Test func ciHasItsTestServer() {
-    if TestPostgres.environment["CI"] == "true" {
-      #expect(
-        TestPostgres.environment["PLANTRACK_TEST_PG"] != nil,
-        "CI=true but PLANTRACK_TEST_PG names no test server")
-    }
-  }
-}
-
-// Runs whenever a test server is named, and always under CI (where a missing one fails each
-// test); only a developer without a server skips it.
-@Suite(.enabled(if: TestPostgres.wanted)) struct PostgresEndToEndTests {
+// Against the test server scripts/test starts (or PLANTRACK_TEST_PG names): without one,
+// each test fails saying so.
+@Suite struct PostgresEndToEndTests {
   @Test func theSameCommandsOnASharedServer() throws {
     let p = try Province()
     let r = p.run(
@@ -215,7 +203,8 @@ struct Province {
     }
     #expect(ws.run(["undo"]).code == 0)
     let before = ws.run(["status", "--format", "json", "--as-of", "2024-06-30"]).stdout
-    let server = try TestServer.freshStore()
+    let pg = try TestPostgres.shared()
+    let server = pg.url(schema: try pg.freshSchema())
     let r = ws.run(["store", "copy", "--to", server])
     #expect(r.code == 0, "\(r.stderr)")
     #expect(r.stdout.hasPrefix("copied 4 entries to postgresql://"), "\(r.stdout)")
@@ -230,13 +219,5 @@ struct Province {
     #expect(again.code == 1 && again.stderrLines.count == 1, "\(again.stderr)")
     #expect(
       ws.run(["store", "info"], env: ["PLANTRACK_STORE": server]).stdout.contains("entries: 4"))
-  }
-}
-
-/// The test server's superuser connection string to a fresh, empty schema.
-enum TestServer {
-  static func freshStore() throws -> String {
-    let server = try TestPostgres.shared()
-    return server.url(schema: try server.freshSchema())
   }
 }

@@ -31,7 +31,7 @@ final class SilentListener: @unchecked Sendable {
 
 /// The faults of a server store: down, unreachable, a refused password, a missing database,
 /// a connection killed mid-import, a server restarted under a running dashboard.
-@Suite(.enabled(if: TestPostgres.wanted)) struct PostgresFaultsEndToEndTests {
+@Suite struct PostgresFaultsEndToEndTests {
   static func base() throws -> String { try TestPostgres.shared().base }
 
   /// Each way of not reaching a store is one line (PT302) and exit 1, within the 5 s
@@ -122,7 +122,7 @@ final class SilentListener: @unchecked Sendable {
 }
 
 /// A server of the test's own, stopped and started under the commands and the dashboard.
-@Suite(.enabled(if: TestPostgres.wanted), .serialized) struct PostgresRestartEndToEndTests {
+@Suite(.serialized) struct PostgresRestartEndToEndTests {
   /// A server restarted between two commands is simply connected to again; a dashboard
   /// whose server goes away says so in its footer, keeps the figures it has, and comes back
   /// with the figures recorded meanwhile when the server does.

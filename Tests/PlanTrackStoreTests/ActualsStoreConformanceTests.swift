@@ -28,11 +28,9 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
   var testDescription: String { rawValue }
 
-  /// The backends to run: PostgreSQL when a test server is named, and always under CI, where
-  /// a missing server fails the tests instead of skipping them.
-  static var available: [StoreBackend] {
-    allCases.filter { $0 != .postgres || TestPostgres.wanted }
-  }
+  /// The backends to run: all of them (PostgreSQL on the test server scripts/test starts; a
+  /// missing server fails its cases, never skips them).
+  static var available: [StoreBackend] { allCases }
 
   /// A fresh, empty store, and a way to open a second handle onto the same store (another
   /// writer: another process's connection for a file; the same handle in memory).

@@ -9,8 +9,8 @@ import Testing
 /// What only a server store does: who enters is the server's word, offices write only their
 /// regions (row-level security), names never enter SQL unquoted, notifications drive the
 /// change token, and a dropped connection is re-established. Against the test server
-/// (`PLANTRACK_TEST_PG`; always under CI).
-@Suite(.enabled(if: TestPostgres.wanted)) struct PostgresStoreTests {
+/// (`PLANTRACK_TEST_PG`, which scripts/test sets; without it each test fails).
+@Suite struct PostgresStoreTests {
   /// A store initialised by li (its administrator) in a fresh schema, and a way to connect
   /// as any role.
   final class Server {

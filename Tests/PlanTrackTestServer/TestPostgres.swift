@@ -9,11 +9,6 @@ public struct TestPostgres: Sendable {
   public let base: String
 
   public static let environment = ProcessInfo.processInfo.environment
-  /// Whether PostgreSQL tests run: a server is named, or this is CI (where a missing server
-  /// must fail the tests, not skip them).
-  public static var wanted: Bool {
-    environment["PLANTRACK_TEST_PG"] != nil || environment["CI"] == "true"
-  }
 
   public struct Unavailable: Error, CustomStringConvertible {
     public let description: String
@@ -28,7 +23,9 @@ public struct TestPostgres: Sendable {
     guard let base = environment["PLANTRACK_TEST_PG"] else {
       return .failure(
         Unavailable(
-          description: "PLANTRACK_TEST_PG names no test server (.ci/run starts one; CI needs it)"))
+          description:
+            "PLANTRACK_TEST_PG names no test server (scripts/test starts one when PostgreSQL is installed)"
+        ))
     }
     let server = TestPostgres(base: base)
     do throws(Unavailable) {

@@ -209,10 +209,7 @@ final class PGRows: @unchecked Sendable {
   }
 
   /// The text of row `r`, column `c`; nil for NULL.
-  subscript(r: Int, c: Int) -> String? {
-    guard PQgetisnull(result, Int32(r), Int32(c)) == 0 else { return nil }
-    return String(cString: PQgetvalue(result, Int32(r), Int32(c)))
-  }
+  subscript(r: Int, c: Int) -> String? { raw(r, c).map { String(cString: $0) } }
 }
 
 /// Connection strings as users write them.

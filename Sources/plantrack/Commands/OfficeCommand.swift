@@ -15,16 +15,13 @@ struct OfficeCommand: ParsableCommand {
     Workspace, PostgresActualsStore
   ) {
     let ws = try options.locate()
-    guard case .postgres = ws.storeLocation else {
+    guard case .postgres(let conninfo) = ws.storeLocation else {
       throw CommandFailure(
         .cannotOpenStore,
         "offices belong to a shared PostgreSQL store; this workspace's store is \(ws.storeLocation.display) (give --store postgresql://…)"
       )
     }
-    guard let store = try ws.openStore() as? PostgresActualsStore else {
-      throw CommandFailure(.cannotOpenStore, "\(ws.storeLocation.display) is not a server store")
-    }
-    return (ws, store)
+    return (ws, try PostgresActualsStore.open(conninfo))
   }
 }
 
@@ -49,9 +46,7 @@ struct OfficeAddCommand: ParsableCommand {
     defer { store.close() }
     let tree = ws.loadCatalog().regions
     let found = try RegionText.region(region, in: tree)
-    let office = Office(
-      role: role, region: found.code,
-      regionName: found.level == .national ? found.name : tree.fullName(found.code))
+    let office = Office(role: role, region: found.code, regionName: tree.fullName(found.code))
     let scope = tree.subtree(of: found.code).map(\.code)
     let change = try store.addOffice(office, scope: scope)
     var line = "office \(role): \(office.regionText) and \(scope.count - 1) regions under it"
