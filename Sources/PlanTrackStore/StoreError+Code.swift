@@ -16,6 +16,12 @@ extension StoreError: CodedError {
     case .outsideOffice: .outsideOffice
     case .noOffice: .noOffice
     case .notAdministrator: .notAdministrator
+    case .notInState: .reviewNotInState
+    case .noFigure, .nothingToSubmit: .noFigureToSubmit
+    case .nothingToReview: .reviewNotInState
+    case .periodLocked: .periodLocked
+    case .notReviewer: .notReviewer
+    case .commentRequired: .commentRequired
     }
   }
 }

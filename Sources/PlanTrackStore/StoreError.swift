@@ -27,6 +27,22 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case noOffice(role: String)
   /// Something only the store's administrator may do (`need` says what it takes).
   case notAdministrator(role: String, action: String, need: String)
+  /// A review step on a figure that is not in the state it needs (approving what was never
+  /// submitted, submitting what is already approved…).
+  case notInState(key: String, period: String, action: String, state: String)
+  /// A period with no figure to submit.
+  case noFigure(key: String, period: String)
+  /// No figure of a region (or of anything) to submit for the period.
+  case nothingToSubmit(scope: String, period: String)
+  /// No submitted figure of a region (or of anything) that this user may review.
+  case nothingToReview(scope: String, period: String, action: String)
+  /// A figure of an approved (locked) period changed without a reason.
+  case periodLocked(key: String, period: String)
+  /// A role that may not review this series (not an office above its region, or the one
+  /// that submitted it).
+  case notReviewer(role: String, key: String, reason: String)
+  /// A return without a comment, or a correction of an approved figure without a reason.
+  case commentRequired(what: String)
 
   public var description: String { text.escapingControls }
 
@@ -52,6 +68,25 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         "role \(role) has no office in this store: it may read but not write (an administrator runs `plantrack office add REGION --role \(role)`)"
     case .notAdministrator(let role, let action, let need):
       return "role \(role) cannot \(action): \(need)"
+    case .notInState(let key, let period, let action, let state):
+      return "cannot \(action) \(key) for \(period): its figure is \(state); nothing was written"
+    case .noFigure(let key, let period):
+      return
+        "\(key) has no figure for \(period) to submit; record one first (`plantrack record \(key) VALUE --date …`): nothing was written"
+    case .nothingToSubmit(let scope, let period):
+      return
+        "nothing to submit for \(period) in \(scope): no figure recorded that is not already submitted or approved"
+    case .nothingToReview(let scope, let period, let action):
+      return
+        "nothing to \(action) for \(period) in \(scope): no submitted figure that you may review (`plantrack review` lists them)"
+    case .periodLocked(let key, let period):
+      return
+        "\(key) for \(period) is approved and locked: a correction needs --reason (it then goes back to submitted); nothing was written"
+    case .notReviewer(let role, let key, let reason):
+      return
+        "\(role) cannot approve or return \(key): \(reason); only an office of a region above it can. Nothing was written"
+    case .commentRequired(let what):
+      return "\(what) cannot be empty: nothing was written"
     case .notAWorkspace(let path):
       return "\(path) is not a plantrack workspace (it has no targets/ folder)"
     }

@@ -15,6 +15,7 @@ struct PlanTrack: ParsableCommand {
       DashboardCommand.self, DemoCommand.self, StatusCommand.self, CheckCommand.self,
       RecordCommand.self, HistoryCommand.self, IndicatorsCommand.self, RegionsCommand.self,
       StoreCommand.self, OfficeCommand.self,
+      SubmitCommand.self, ReviewCommand.self, ApproveCommand.self, ReturnCommand.self,
       UndoCommand.self, ImportCommand.self, ExportCommand.self, DiffCommand.self,
       ExtractCommand.self,
     ],

@@ -74,10 +74,10 @@ struct Province {
     for _ in 0..<2 {
       let r = p.run(["store", "init"], store: p.admin)
       #expect(r.code == 0, "\(r.stderr)")
-      #expect(r.stdout.contains("at schema v2-offices; 0 entries"), "\(r.stdout)")
+      #expect(r.stdout.contains("at schema v3-review; 0 entries"), "\(r.stdout)")
     }
     let info = p.run(["store", "info"], store: p.admin).stdout
-    #expect(info.contains("(2 migrations: v1-entry, v2-offices)"), "\(info)")
+    #expect(info.contains("(3 migrations: v1-entry, v2-offices, v3-review)"), "\(info)")
   }
 
   @Test func anImportWithABadRowWritesNothingOnTheServer() throws {

@@ -346,7 +346,9 @@ struct ActualsStoreConformanceTests {
     #expect(try fixture.store.seriesByKey() == source.seriesByKey())
     let next = try fixture.store.append([figure(stock, "2024-02-29", 102)])
     #expect(next[0].id > 4)
-    #expect(throws: StoreError.self) { try fixture.store.receive(try source.allEntries()) }
+    #expect(throws: StoreError.self) {
+      try fixture.store.receive(try source.allEntries(), reviews: [])
+    }
     #expect(StoreCopy.checksum(try source.allEntries()) == result.checksum)
   }
 }

@@ -13,10 +13,14 @@ public struct Indicator: Hashable, Sendable {
   public var measure: Measure
   public var rollup: RollupRule
   public var update: UpdateFrequency
+  /// Days after a period ends that its figure is due, when not the usual
+  /// (`ReportingRule.defaultDeadlineDays`).
+  public var deadlineDays: Int?
 
   public init(
     id: String, name: String, en: String? = nil, unit: MeasureUnit, counts: [String] = [],
-    measure: Measure, rollup: RollupRule, update: UpdateFrequency = .monthly
+    measure: Measure, rollup: RollupRule, update: UpdateFrequency = .monthly,
+    deadlineDays: Int? = nil
   ) {
     self.id = id
     self.name = name
@@ -26,6 +30,12 @@ public struct Indicator: Hashable, Sendable {
     self.measure = measure
     self.rollup = rollup
     self.update = update
+    self.deadlineDays = deadlineDays
+  }
+
+  /// When this indicator's figures are due.
+  public var reportingRule: ReportingRule {
+    ReportingRule(frequency: update, deadlineDays: deadlineDays)
   }
 
   /// What kind of quantity the figures are.

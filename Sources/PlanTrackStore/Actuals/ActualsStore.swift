@@ -38,9 +38,22 @@ public protocol ActualsStore: AnyObject, Sendable {
   /// Every entry, in entry order: what `plantrack store copy` moves.
   func allEntries() throws(StoreError) -> [ActualEntry]
 
-  /// Writes `entries` (another store's whole log, in entry order) into this empty store with
-  /// their ids, in one transaction; refuses a store that holds entries.
-  func receive(_ entries: [ActualEntry]) throws(StoreError)
+  /// Appends `entries`, then the review steps `reviews`, in one transaction: all are
+  /// written, or none. Each step takes its figure's date and value from the store.
+  /// - Returns: the entries and the steps as stored, with their ids.
+  @discardableResult
+  func appendReviews(_ reviews: [NewReview], entries: [NewEntry]) throws(StoreError)
+    -> (entries: [ActualEntry], reviews: [ReviewEvent])
+
+  /// The review steps of one series, oldest first.
+  func reviews(key: String) throws(StoreError) -> [ReviewEvent]
+
+  /// Every review step, in order.
+  func allReviews() throws(StoreError) -> [ReviewEvent]
+
+  /// Writes `entries` and `reviews` (another store's whole logs, in order) into this empty
+  /// store with their ids, in one transaction; refuses a store that holds entries.
+  func receive(_ entries: [ActualEntry], reviews: [ReviewEvent]) throws(StoreError)
 
   /// What `plantrack store info` shows: the kind, where (passwords masked), the schema's
   /// migrations, the number of entries and the size on disk.
@@ -55,6 +68,10 @@ public protocol ActualsStore: AnyObject, Sendable {
   /// where the store takes the client's word (an SQLite file is one office's own).
   var sessionUser: String? { get }
 
+  /// The office this connection writes for: its region's code (`371000`), nil where the
+  /// store has no offices (an SQLite file is one office's own, or an administrator).
+  var officeRegion: String? { get }
+
   /// Releases the connection. Later calls fail with a `StoreError`.
   func close()
 }
@@ -68,6 +85,8 @@ public struct StoreInfo: Sendable, Equatable {
   /// The migrations applied, in order.
   public var migrations: [String]
   public var entries: Int
+  /// Review steps of the reporting cycle.
+  public var reviews: Int = 0
   /// Bytes on disk (the file and its log; the server's table and indexes).
   public var bytes: Int64
   public var readOnly: Bool

@@ -38,6 +38,7 @@ public final class PostgresActualsStore: ActualsStore {
 
   public var isReadOnly: Bool { !access.mayWrite }
   public var sessionUser: String? { access.role }
+  public var officeRegion: String? { access.office?.region }
 
   /// Connects (within `timeout` seconds) to a store whose schema is up to date. With
   /// `initialize` (`plantrack store init`, `store copy`), creates or migrates the schema
@@ -149,6 +150,90 @@ public final class PostgresActualsStore: ActualsStore {
         FOR EACH STATEMENT EXECUTE FUNCTION entry_notify();
       """
     ),
+    (
+      "v3-review",
+      """
+      CREATE TABLE review (
+        id bigserial PRIMARY KEY,
+        key text NOT NULL CHECK (length(key) > 0),
+        period text NOT NULL CHECK (length(period) > 0),
+        action text NOT NULL CHECK (action IN ('submit', 'approve', 'return', 'correct')),
+        entry bigint NOT NULL REFERENCES entry(id),
+        as_of text NOT NULL,
+        value double precision NOT NULL,
+        comment text,
+        entered_by text NOT NULL CHECK (length(entered_by) > 0),
+        entered_at text NOT NULL,
+        CHECK (action NOT IN ('return', 'correct') OR length(btrim(comment)) > 0)
+      );
+      CREATE INDEX review_by_key ON review(key, period, id);
+      CREATE TRIGGER review_no_update_or_delete BEFORE UPDATE OR DELETE ON review
+        FOR EACH ROW EXECUTE FUNCTION entry_append_only();
+      CREATE TRIGGER review_no_truncate BEFORE TRUNCATE ON review
+        FOR EACH STATEMENT EXECUTE FUNCTION entry_append_only();
+      CREATE FUNCTION review_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE submitter text;
+        BEGIN
+          -- Who and when are the server's word (an administrator copying a store keeps them).
+          IF row_security_active(TG_RELID)
+             OR current_setting('plantrack.copying', true) IS DISTINCT FROM 'on' THEN
+            NEW.entered_by := session_user;
+            NEW.entered_at := to_char(clock_timestamp() AT TIME ZONE 'UTC',
+                                      'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+            -- The figure's date and value come from the entry, a figure of the same series.
+            SELECT e.as_of, e.value INTO NEW.as_of, NEW.value FROM entry e
+              WHERE e.id = NEW.entry AND e.key = NEW.key AND e.value IS NOT NULL;
+            IF NOT FOUND THEN
+              RAISE EXCEPTION 'entry % is not a figure of series %', NEW.entry, NEW.key
+                USING ERRCODE = 'check_violation';
+            END IF;
+            -- Nobody approves or returns what they submitted themselves.
+            IF NEW.action IN ('approve', 'return') THEN
+              SELECT r.entered_by INTO submitter FROM review r
+                WHERE r.key = NEW.key AND r.period = NEW.period
+                  AND r.action IN ('submit', 'correct')
+                ORDER BY r.id DESC LIMIT 1;
+              IF submitter = session_user THEN
+                RAISE EXCEPTION 'role % submitted % for % and cannot review it',
+                  session_user, NEW.key, NEW.period USING ERRCODE = 'check_violation';
+              END IF;
+            END IF;
+          END IF;
+          RETURN NEW;
+        END $$;
+      CREATE TRIGGER review_who BEFORE INSERT ON review
+        FOR EACH ROW EXECUTE FUNCTION review_before_insert();
+      CREATE TRIGGER review_changed AFTER INSERT ON review
+        FOR EACH STATEMENT EXECUTE FUNCTION entry_notify();
+      ALTER TABLE review ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY review_everyone_reads ON review FOR SELECT USING (true);
+      -- An office submits and corrects the figures of its region and the regions below it...
+      CREATE POLICY review_office_submits ON review FOR INSERT WITH CHECK (
+        action IN ('submit', 'correct') AND EXISTS (
+          SELECT 1 FROM office_scope s
+          WHERE s.role = session_user AND s.region = split_part(key, '/', 1)));
+      -- ...and approves or returns those of the regions below it, never its own region's.
+      CREATE POLICY review_office_above_reviews ON review FOR INSERT WITH CHECK (
+        action IN ('approve', 'return') AND EXISTS (
+          SELECT 1 FROM office_scope s JOIN office o ON o.role = s.role
+          WHERE s.role = session_user AND s.region = split_part(key, '/', 1)
+            AND s.region <> o.region));
+      -- Roles that read the entries read the steps; offices append them.
+      DO $$
+        DECLARE r record;
+        BEGIN
+          FOR r IN SELECT rolname FROM pg_roles
+                   WHERE has_table_privilege(oid, 'entry', 'SELECT') AND NOT rolsuper
+                     AND rolname <> current_user AND rolname NOT LIKE 'pg\\_%' LOOP
+            EXECUTE format('GRANT SELECT ON review TO %I', r.rolname);
+          END LOOP;
+          FOR r IN SELECT o.role FROM office o JOIN pg_roles p ON p.rolname = o.role LOOP
+            EXECUTE format('GRANT INSERT ON review TO %I', r.role);
+            EXECUTE format('GRANT USAGE ON SEQUENCE review_id_seq TO %I', r.role);
+          END LOOP;
+        END $$;
+      """
+    ),
   ]
 
   /// The migrations this store lacks, in order; a migration this plantrack does not know (a
@@ -218,49 +303,56 @@ public final class PostgresActualsStore: ActualsStore {
 
   @discardableResult
   public func append(_ entries: [NewEntry]) throws(StoreError) -> [ActualEntry] {
+    try appendReviews([], entries: entries).entries
+  }
+
+  private func refuseReadOnly() throws(StoreError) {
     if isReadOnly {
       throw access.office == nil && !access.isAdministrator
         ? StoreError.noOffice(role: access.role) : StoreError.readOnly(path: display)
     }
-    try NewEntry.checkValues(entries)
-    return try withConnection { conn throws(StoreError) in
-      do throws(StoreError) {
-        return try conn.transaction { () throws(StoreError) in
-          var stored: [ActualEntry] = []
-          for e in entries {
-            // entered_by is the server's session_user (the entry_who trigger).
-            let rows = try conn.exec(
-              """
-              INSERT INTO entry (key, as_of, value, input, note, source, entered_by, entered_at, retracts)
-              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING \(Self.columns)
-              """,
-              [
-                e.key, e.asOf.iso, e.value.map { "\($0)" }, e.input, e.note, e.source,
-                e.enteredBy, e.enteredAt, e.retracts.map(String.init),
-              ])
-            stored.append(try Self.entry(rows, 0))
-          }
-          return stored
-        }
-      } catch StoreError.rejected(let reason) where reason.hasSuffix("(SQLSTATE 42501)") {
-        throw try refusal(entries, conn: conn, reason: reason)
-      }
-    }
   }
 
-  /// Why the server's row-level security refused `entries`: the first key outside the
-  /// office's regions, with the region the office may write.
-  private func refusal(_ entries: [NewEntry], conn: PGConnection, reason: String)
-    throws(StoreError) -> StoreError
+  /// Inserts `entries` in the open transaction.
+  private func insert(_ entries: [NewEntry], _ conn: PGConnection) throws(StoreError)
+    -> [ActualEntry]
   {
+    var stored: [ActualEntry] = []
+    for e in entries {
+      // entered_by is the server's session_user (the entry_who trigger).
+      let rows = try conn.exec(
+        """
+        INSERT INTO entry (key, as_of, value, input, note, source, entered_by, entered_at, retracts)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING \(Self.columns)
+        """,
+        [
+          e.key, e.asOf.iso, e.value.map { "\($0)" }, e.input, e.note, e.source,
+          e.enteredBy, e.enteredAt, e.retracts.map(String.init),
+        ])
+      stored.append(try Self.entry(rows, 0))
+    }
+    return stored
+  }
+
+  /// Why the server's row-level security refused a write: the first key outside the
+  /// office's regions, with the region the office may write; or a review step for a region
+  /// the office does not stand above.
+  private func refusal(
+    _ keys: [String], reviews: [NewReview], conn: PGConnection, reason: String
+  ) throws(StoreError) -> StoreError {
     guard let office = access.office else { return .noOffice(role: access.role) }
-    for key in Set(entries.map(\.key)).sorted() {
+    for key in Set(keys).sorted() {
       let inside = try conn.exec(
         "SELECT 1 FROM office_scope WHERE role = session_user AND region = split_part($1, '/', 1)",
         [key])
       if inside.count == 0 {
         return .outsideOffice(role: access.role, region: office.regionText, key: key)
       }
+    }
+    if let r = reviews.first(where: { $0.action == .approve || $0.action == .return }),
+      r.key.split(separator: "/").first.map(String.init) == office.region
+    {
+      return .notReviewer(role: access.role, key: r.key, reason: "it is \(office.regionText)'s own")
     }
     return .rejected(reason: reason)
   }
@@ -320,7 +412,8 @@ public final class PostgresActualsStore: ActualsStore {
     }
   }
 
-  /// The last entry's id: every commit appends, so it moves whenever anyone records. Read
+  /// The last entry's and review step's ids: every commit appends, so they move whenever
+  /// anyone records or reviews. Read
   /// from the server only when it notified an entry since the last read (or the connection
   /// was re-established), so polling an idle store costs no query.
   public func changeToken() throws(StoreError) -> StoreChangeToken {
@@ -329,9 +422,11 @@ public final class PostgresActualsStore: ActualsStore {
       if let cached = cachedToken.withLock({ $0 }), cached.resets == conn.resets {
         return cached.token
       }
-      // The primary key's index answers this without reading the table.
-      let rows = try conn.exec("SELECT coalesce(max(id), 0) FROM entry")
-      let token = StoreChangeToken(Int64(rows[0, 0] ?? "0") ?? 0)
+      // The primary keys' indexes answer this without reading the tables.
+      let rows = try conn.exec(
+        "SELECT (SELECT coalesce(max(id), 0) FROM entry), (SELECT coalesce(max(id), 0) FROM review)"
+      )
+      let token = StoreChangeToken(rows.int64(0, 0) ?? 0, rows.int64(0, 1) ?? 0)
       cachedToken.withLock { $0 = (token, conn.resets) }
       return token
     }
@@ -352,14 +447,14 @@ public final class PostgresActualsStore: ActualsStore {
     }
   }
 
-  public func receive(_ entries: [ActualEntry]) throws(StoreError) {
+  public func receive(_ entries: [ActualEntry], reviews: [ReviewEvent]) throws(StoreError) {
     try requireAdministrator("copy a store into this one")
     try withConnection { conn throws(StoreError) in
       try conn.transaction { () throws(StoreError) in
         // No other writer may slip in between the check and the copy.
-        try conn.exec("LOCK TABLE entry IN EXCLUSIVE MODE")
-        // The copied entries keep who entered them (the trigger honours this for the
-        // administrator only; an office's entries are always its own).
+        try conn.exec("LOCK TABLE entry, review IN EXCLUSIVE MODE")
+        // The copied entries keep who entered them and when (the triggers honour this for
+        // the administrator only; an office's entries are always its own).
         try conn.exec("SET LOCAL plantrack.copying = 'on'")
         guard try conn.exec("SELECT 1 FROM entry LIMIT 1").count == 0 else {
           throw StoreError.rejected(reason: "the destination store already holds entries")
@@ -375,23 +470,108 @@ public final class PostgresActualsStore: ActualsStore {
               e.enteredBy, e.enteredAt, e.retracts.map(String.init),
             ])
         }
-        // New entries continue after the copied ones.
-        try conn.exec(
-          "SELECT setval(pg_get_serial_sequence('entry', 'id'), greatest(coalesce(max(id), 0), 1), max(id) IS NOT NULL) FROM entry"
-        )
+        for r in reviews {
+          try conn.exec(
+            """
+            INSERT INTO review (id, key, period, action, entry, as_of, value, comment, entered_by, entered_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            """,
+            [
+              String(r.id), r.key, r.period, r.action.rawValue, String(r.entry), r.asOf.iso,
+              "\(r.value)", r.comment, r.enteredBy, r.enteredAt,
+            ])
+        }
+        // New entries and steps continue after the copied ones.
+        for table in ["entry", "review"] {
+          try conn.exec(
+            "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), greatest(coalesce(max(id), 0), 1), max(id) IS NOT NULL) FROM \(table)"
+          )
+        }
       }
     }
+  }
+
+  @discardableResult
+  public func appendReviews(_ reviews: [NewReview], entries: [NewEntry]) throws(StoreError)
+    -> (entries: [ActualEntry], reviews: [ReviewEvent])
+  {
+    try refuseReadOnly()
+    try NewEntry.checkValues(entries)
+    try NewReview.check(reviews)
+    return try withConnection { conn throws(StoreError) in
+      do throws(StoreError) {
+        return try conn.transaction { () throws(StoreError) in
+          let appended = try insert(entries, conn)
+          var steps: [ReviewEvent] = []
+          for r in reviews {
+            // Who, when, the figure's date and value: the review_who trigger fills them in.
+            let rows = try conn.exec(
+              """
+              INSERT INTO review (key, period, action, entry, as_of, value, comment, entered_by, entered_at)
+              VALUES ($1, $2, $3, $4, '', 0, $5, $6, $7) RETURNING \(Self.reviewColumns)
+              """,
+              [
+                r.key, r.period, r.action.rawValue, String(try r.resolvedEntry(appended: appended)),
+                r.comment, r.enteredBy, r.enteredAt,
+              ])
+            steps.append(try Self.review(rows, 0))
+          }
+          return (appended, steps)
+        }
+      } catch StoreError.rejected(let reason) where reason.hasSuffix("(SQLSTATE 42501)") {
+        throw try refusal(
+          entries.map(\.key) + reviews.map(\.key), reviews: reviews, conn: conn, reason: reason)
+      }
+    }
+  }
+
+  static let reviewColumns =
+    "id, key, period, action, entry, as_of, value, comment, entered_by, entered_at"
+
+  static func review(_ rows: PGRows, _ r: Int) throws(StoreError) -> ReviewEvent {
+    guard let id = rows.int64(r, 0), let key = rows[r, 1], let period = rows[r, 2],
+      let action = rows[r, 3].flatMap(ReviewAction.init(rawValue:)), let entry = rows.int64(r, 4),
+      let asOf = rows.day(r, 5), let value = rows.double(r, 6), let by = rows[r, 8],
+      let at = rows[r, 9]
+    else { throw StoreError.unavailable(reason: "a review row that cannot be read") }
+    return ReviewEvent(
+      id: id, key: key, period: period, action: action, entry: entry, asOf: asOf, value: value,
+      comment: rows[r, 7], enteredBy: by, enteredAt: at)
+  }
+
+  private func readReviews(_ condition: String, _ params: [String?]) throws(StoreError)
+    -> [ReviewEvent]
+  {
+    try withConnection(retry: true) { conn throws(StoreError) in
+      let rows = try conn.exec(
+        "SELECT \(Self.reviewColumns) FROM review \(condition) ORDER BY id", params)
+      var out: [ReviewEvent] = []
+      for r in 0..<rows.count { out.append(try Self.review(rows, r)) }
+      return out
+    }
+  }
+
+  public func reviews(key: String) throws(StoreError) -> [ReviewEvent] {
+    try readReviews("WHERE key = $1", [key])
+  }
+
+  public func allReviews() throws(StoreError) -> [ReviewEvent] {
+    try readReviews("", [])
   }
 
   public func info() throws(StoreError) -> StoreInfo {
     let (names, size) = try withConnection(retry: true) { conn throws(StoreError) in
       let m = try conn.exec("SELECT name FROM plantrack_migration ORDER BY applied_at, name")
-      let s = try conn.exec("SELECT pg_total_relation_size('entry')")
+      let s = try conn.exec(
+        "SELECT pg_total_relation_size('entry') + pg_total_relation_size('review')")
       return ((0..<m.count).compactMap { m[$0, 0] }, Int64(s[0, 0] ?? "0") ?? 0)
+    }
+    let reviews = try withConnection(retry: true) { conn throws(StoreError) in
+      Int(try conn.exec("SELECT count(*) FROM review")[0, 0] ?? "0") ?? 0
     }
     return StoreInfo(
       kind: "postgresql", location: display, migrations: names, entries: try count(),
-      bytes: size, readOnly: isReadOnly)
+      reviews: reviews, bytes: size, readOnly: isReadOnly)
   }
 
   /// The server process of this connection (for tests that end it from outside).

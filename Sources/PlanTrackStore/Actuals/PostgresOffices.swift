@@ -65,9 +65,10 @@ extension PostgresActualsStore {
           try conn.exec(
             "GRANT USAGE ON SCHEMA \(try conn.identifier(schema[0, 0] ?? "")) TO \(role)")
         }
-        // INSERT and SELECT on the entries only: the triggers and the policy do the rest.
-        try conn.exec("GRANT SELECT, INSERT ON entry TO \(role)")
-        try conn.exec("GRANT USAGE ON SEQUENCE entry_id_seq TO \(role)")
+        // INSERT and SELECT on the entries and review steps only: the triggers and the
+        // policies do the rest.
+        try conn.exec("GRANT SELECT, INSERT ON entry, review TO \(role)")
+        try conn.exec("GRANT USAGE ON SEQUENCE entry_id_seq, review_id_seq TO \(role)")
         try conn.exec("GRANT SELECT ON office, office_scope, plantrack_migration TO \(role)")
         let before = try conn.exec(
           "SELECT region, region_name FROM office WHERE role = $1", [office.role])
@@ -98,7 +99,7 @@ extension PostgresActualsStore {
           "DELETE FROM office WHERE role = $1 RETURNING region, region_name", [role])
         guard rows.count > 0 else { return nil }
         if try conn.exec("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]).count > 0 {
-          try conn.exec("REVOKE INSERT ON entry FROM \(try conn.identifier(role))")
+          try conn.exec("REVOKE INSERT ON entry, review FROM \(try conn.identifier(role))")
         }
         return Office(role: role, region: rows[0, 0] ?? "", regionName: rows[0, 1] ?? "")
       }

@@ -40,6 +40,31 @@ extension SQLiteActualsStore {
           CREATE INDEX entry_series ON entry(key, as_of, id, value, retracts);
           """)
     }
+    // The reporting cycle's steps (submit, approve, return, correct): appended like entries,
+    // each naming the figure it was about, with that figure's date and value copied from it.
+    migrator.registerMigration("v3-review") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE review (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            key TEXT NOT NULL CHECK (length(key) > 0),
+            period TEXT NOT NULL CHECK (length(period) > 0),
+            action TEXT NOT NULL CHECK (action IN ('submit', 'approve', 'return', 'correct')),
+            entry INTEGER NOT NULL REFERENCES entry(id),
+            as_of TEXT NOT NULL,
+            value REAL NOT NULL,
+            comment TEXT,
+            entered_by TEXT NOT NULL CHECK (length(entered_by) > 0),
+            entered_at TEXT NOT NULL,
+            CHECK (action NOT IN ('return', 'correct') OR length(trim(comment)) > 0)
+          );
+          CREATE INDEX review_by_key ON review(key, period, id);
+          CREATE TRIGGER review_append_only_update BEFORE UPDATE ON review
+            BEGIN SELECT RAISE(ABORT, 'review steps are append-only'); END;
+          CREATE TRIGGER review_append_only_delete BEFORE DELETE ON review
+            BEGIN SELECT RAISE(ABORT, 'review steps are append-only'); END;
+          """)
+    }
     return migrator
   }
 }

@@ -173,19 +173,20 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
 
   @discardableResult
   public func append(_ entries: [NewEntry]) throws(StoreError) -> [ActualEntry] {
+    try appendReviews([], entries: entries).entries
+  }
+
+  /// Runs `body` in one write transaction, turning every failure into a `StoreError` (what
+  /// the database refused is `.rejected`); refused on a closed or read-only store.
+  private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
     try refuseIfClosed()
     if let readOnlyPath { throw StoreError.readOnly(path: readOnlyPath) }
-    try NewEntry.checkValues(entries)
     do {
-      let stored = try writer.write { db in
-        try entries.map { e in
-          var record = EntryRecord(e)
-          try record.insert(db)
-          return record.entry!
-        }
-      }
+      let result = try writer.write(body)
       ownCommits.withLock { $0 += 1 }
-      return stored
+      return result
+    } catch let error as StoreError {
+      throw error
     } catch let error as DatabaseError {
       throw StoreError.rejected(reason: error.message ?? "\(error.resultCode)")
     } catch {
@@ -306,31 +307,107 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
     }
   }
 
-  public func receive(_ entries: [ActualEntry]) throws(StoreError) {
-    try refuseIfClosed()
-    if let readOnlyPath { throw StoreError.readOnly(path: readOnlyPath) }
-    do {
-      try writer.write { db in
-        guard try EntryRecord.fetchCount(db) == 0 else {
-          throw StoreError.rejected(reason: "the destination store already holds entries")
-        }
-        for e in entries {
-          var record = EntryRecord(
-            NewEntry(
-              key: e.key, asOf: e.asOf, value: e.value, input: e.input, note: e.note,
-              source: e.source, enteredBy: e.enteredBy, enteredAt: e.enteredAt,
-              retracts: e.retracts))
-          record.id = e.id
-          try record.insert(db)
-        }
+  public func receive(_ entries: [ActualEntry], reviews: [ReviewEvent]) throws(StoreError) {
+    try write { db in
+      guard try EntryRecord.fetchCount(db) == 0 else {
+        throw StoreError.rejected(reason: "the destination store already holds entries")
       }
-    } catch let error as StoreError {
-      throw error
-    } catch let error as DatabaseError {
-      throw StoreError.rejected(reason: error.message ?? "\(error.resultCode)")
-    } catch {
-      throw StoreError(readFailure: error)
+      for e in entries {
+        var record = EntryRecord(
+          NewEntry(
+            key: e.key, asOf: e.asOf, value: e.value, input: e.input, note: e.note,
+            source: e.source, enteredBy: e.enteredBy, enteredAt: e.enteredAt,
+            retracts: e.retracts))
+        record.id = e.id
+        try record.insert(db)
+      }
+      for r in reviews {
+        try db.execute(
+          sql: """
+            INSERT INTO review (id, key, period, action, entry, as_of, value, comment, entered_by, entered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            r.id, r.key, r.period, r.action.rawValue, r.entry, r.asOf.iso, r.value, r.comment,
+            r.enteredBy, r.enteredAt,
+          ])
+      }
     }
+  }
+
+  @discardableResult
+  public func appendReviews(_ reviews: [NewReview], entries: [NewEntry]) throws(StoreError)
+    -> (entries: [ActualEntry], reviews: [ReviewEvent])
+  {
+    try NewEntry.checkValues(entries)
+    try NewReview.check(reviews)
+    return try write { db in
+      let appended = try entries.map { e in
+        var record = EntryRecord(e)
+        try record.insert(db)
+        return record.entry!
+      }
+      var steps: [ReviewEvent] = []
+      for r in reviews {
+        let entry = try r.resolvedEntry(appended: appended)
+        // The figure's date and value come from the entry itself, which must be a figure
+        // of the same series.
+        try db.execute(
+          sql: """
+            INSERT INTO review (key, period, action, entry, as_of, value, comment, entered_by, entered_at)
+            SELECT key, ?, ?, id, as_of, value, ?, ?, ? FROM entry
+            WHERE id = ? AND key = ? AND value IS NOT NULL
+            """,
+          arguments: [
+            r.period, r.action.rawValue, r.comment, r.enteredBy, r.enteredAt, entry, r.key,
+          ])
+        guard db.changesCount == 1 else {
+          throw StoreError.rejected(reason: "entry \(entry) is not a figure of series \(r.key)")
+        }
+        let row = try Row.fetchOne(
+          db, sql: "SELECT \(Self.reviewColumns) FROM review WHERE id = ?",
+          arguments: [db.lastInsertedRowID])
+        if let row, let step = Self.review(row) { steps.append(step) }
+      }
+      return (appended, steps)
+    }
+  }
+
+  static let reviewColumns =
+    "id, key, period, action, entry, as_of, value, comment, entered_by, entered_at"
+
+  static func review(_ row: Row) -> ReviewEvent? {
+    guard let action = ReviewAction(rawValue: row["action"]),
+      let day = Day(iso: row["as_of"] as String)
+    else { return nil }
+    return ReviewEvent(
+      id: row["id"], key: row["key"], period: row["period"], action: action, entry: row["entry"],
+      asOf: day, value: row["value"], comment: row["comment"], enteredBy: row["entered_by"],
+      enteredAt: row["entered_at"])
+  }
+
+  /// Review steps matching `condition` in order; none in a store opened read-only whose
+  /// schema predates the reporting cycle.
+  private func readReviews(_ condition: String, _ arguments: StatementArguments)
+    throws(StoreError) -> [ReviewEvent]
+  {
+    try guarded {
+      try writer.read { db in
+        guard try db.tableExists("review") else { return [] }
+        return try Row.fetchAll(
+          db, sql: "SELECT \(Self.reviewColumns) FROM review \(condition) ORDER BY id",
+          arguments: arguments
+        ).compactMap(Self.review)
+      }
+    }
+  }
+
+  public func reviews(key: String) throws(StoreError) -> [ReviewEvent] {
+    try readReviews("WHERE key = ?", [key])
+  }
+
+  public func allReviews() throws(StoreError) -> [ReviewEvent] {
+    try readReviews("", [])
   }
 
   public func info() throws(StoreError) -> StoreInfo {
@@ -345,7 +422,7 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
     return StoreInfo(
       kind: "sqlite", location: path,
       migrations: SQLiteActualsStore.migrator.migrations.filter(applied.contains),
-      entries: try count(), bytes: bytes, readOnly: isReadOnly)
+      entries: try count(), reviews: try allReviews().count, bytes: bytes, readOnly: isReadOnly)
   }
 
   private func refuseIfClosed() throws(StoreError) {
@@ -354,6 +431,9 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
 
   /// An SQLite store takes the client's name for who enters.
   public var sessionUser: String? { nil }
+
+  /// An SQLite store is one office's own: no office regions.
+  public var officeRegion: String? { nil }
 
   public func close() {
     guard

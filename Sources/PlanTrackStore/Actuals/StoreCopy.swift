@@ -5,6 +5,8 @@ public enum StoreCopy {
   /// What was copied and verified.
   public struct Result: Sendable, Equatable {
     public let entries: Int
+    /// Review steps of the reporting cycle, compared field by field.
+    public let reviews: Int
     /// FNV-1a (64-bit) of every entry's fields in entry order, equal on both sides.
     public let checksum: UInt64
   }
@@ -39,15 +41,23 @@ public enum StoreCopy {
     throws(StoreError) -> Result
   {
     let entries = try source.allEntries()
-    try destination.receive(entries)
+    let reviews = try source.allReviews()
+    try destination.receive(entries, reviews: reviews)
     let copied = try destination.allEntries()
+    let copiedReviews = try destination.allReviews()
     let (a, b) = (checksum(entries), checksum(copied))
+    guard copiedReviews == reviews else {
+      throw StoreError.rejected(
+        reason:
+          "the copy does not match: \(reviews.count) review steps, \(copiedReviews.count) in the destination differ"
+      )
+    }
     guard copied.count == entries.count, a == b else {
       throw StoreError.rejected(
         reason:
           "the copy does not match: \(entries.count) entries with checksum \(String(a, radix: 16)), \(copied.count) with \(String(b, radix: 16)) in the destination"
       )
     }
-    return Result(entries: entries.count, checksum: a)
+    return Result(entries: entries.count, reviews: reviews.count, checksum: a)
   }
 }

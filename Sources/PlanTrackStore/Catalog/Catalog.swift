@@ -58,7 +58,9 @@ public struct Catalog: Sendable {
 
 /// `indicators.yaml`: the measures plans set goals on (docs/FORMATS.md).
 enum IndicatorFile {
-  static let keys = ["id", "name", "en", "unit", "counts", "measure", "rollup", "update"]
+  static let keys = [
+    "id", "name", "en", "unit", "counts", "measure", "rollup", "update", "deadline",
+  ]
 
   static func parse(yaml text: String, file: String) -> (
     indicators: [Indicator], findings: [Finding]
@@ -90,6 +92,9 @@ enum IndicatorFile {
       let measure = r.choice(m, "measure", in: what, required: true, as: Indicator.Measure.self)
       let rollup = r.choice(m, "rollup", in: what, required: true, as: Indicator.RollupRule.self)
       let update = r.choice(m, "update", in: what, required: false, as: UpdateFrequency.self)
+      let deadline = r.value(m, "deadline", in: what, required: false).flatMap {
+        r.integer($0, "deadline (days after a period ends)")
+      }
       if let measure, rollup == .sum, !measure.canBeSummed {
         r.error(
           m["rollup"], .summedRatio,
@@ -102,7 +107,7 @@ enum IndicatorFile {
       out.append(
         Indicator(
           id: id, name: name, en: en, unit: unit, counts: counts ?? [], measure: measure,
-          rollup: rollup, update: update ?? .monthly))
+          rollup: rollup, update: update ?? .monthly, deadlineDays: deadline))
     }
     return (out, r.findings)
   }

@@ -23,7 +23,7 @@ struct HistoryCommand: ParsableCommand {
     defer { store?.close() }
     let entries = try store?.entries(of: point) ?? []
     Frontend.output("\(point.series)  \(point.title)  (\(point.unit.text))\n")
-    if point.series != key || point.targets.count > 1 {
+    if !point.targets.isEmpty, point.series != key || point.targets.count > 1 {
       Frontend.output(
         "targets on this series: \(point.targets.map(\.key).joined(separator: ", "))\n")
     }
@@ -41,5 +41,16 @@ struct HistoryCommand: ParsableCommand {
       ])
     }
     Frontend.output(TextTable.render(rows, rightAligned: [2]))
+    let steps = try store?.reviews(key: point.series) ?? []
+    guard !steps.isEmpty else { return }
+    Frontend.output("\nreview steps:\n" + ReviewText.table(steps))
+    // Where each period stands, with the comment of a return the office must act on.
+    let rule = ReportingCycle.rule(forSeries: point.series, in: targets)
+    let book = ReviewBook(events: steps, series: [point.series: EntryLog.series(entries)])
+    for label in Set(steps.map(\.period)).sorted() {
+      guard let p = ReportingPeriod(parsing: label) else { continue }
+      let r = book.review(key: point.series, period: p, rule: rule, asOf: .distantFuture)
+      Frontend.output(ReviewText.standing(r) + "\n")
+    }
   }
 }

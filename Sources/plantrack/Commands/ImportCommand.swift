@@ -12,6 +12,10 @@ struct ImportCommand: ParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
   @Argument(help: "The CSV file.") var file: String
   @Flag(name: .long, help: "Check the file and report, without writing.") var dryRun = false
+  @Option(
+    name: .long,
+    help: "Why figures of approved periods are corrected (required if the file changes any).")
+  var reason: String?
 
   func run() throws {
     let ws = try workspace.locate()
@@ -33,7 +37,16 @@ struct ImportCommand: ParsableCommand {
       Frontend.output("\(file): \(entries.count) rows ok (dry run, nothing written)\n")
       return
     }
-    let stored = try ws.openStore().append(entries)
-    Frontend.output("imported \(stored.count) entries from \(file)\n")
+    let store = try ws.openStore()
+    defer { store.close() }
+    let cycle = ReportingCycle(
+      targets: targets, store: store, user: Frontend.user(of: store), time: Frontend.timestamp(),
+      today: Frontend.today())
+    let written = try cycle.append(entries, reason: reason)
+    Frontend.output(
+      "imported \(written.entries.count) entries from \(file)"
+        + (written.reviews.isEmpty
+          ? "" : "; \(written.reviews.count) corrected approved period(s) submitted again")
+        + "\n")
   }
 }

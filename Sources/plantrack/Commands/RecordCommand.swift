@@ -28,6 +28,12 @@ struct RecordCommand: ParsableCommand {
   @Option(name: .long, help: "The unit of VALUE, if not written after it.") var unit: String?
   @Option(name: .long, help: "A note.") var note: String?
   @Option(name: .long, help: "Where the figure comes from.") var source: String?
+  @Option(
+    name: .long,
+    help:
+      "Why an approved figure is corrected: required to change a figure of an approved period, which then goes back to submitted."
+  )
+  var reason: String?
 
   func run() throws {
     let ws = try workspace.locate()
@@ -38,7 +44,11 @@ struct RecordCommand: ParsableCommand {
       point: point, value: value, unit: unit, date: day, note: note, source: source,
       user: Frontend.user(), time: Frontend.timestamp())
     let store = try ws.openStore()
-    let stored = try store.append([entry])[0]
+    let cycle = ReportingCycle(
+      targets: targets, store: store, user: Frontend.user(of: store), time: Frontend.timestamp(),
+      today: Frontend.today())
+    let written = try cycle.append([entry], reason: reason)
+    let stored = written.entries[0]
     let language = Frontend.language(nil)
     let shown = point.series == key ? key : "\(key) (\(point.series))"
     var out =
@@ -54,6 +64,9 @@ struct RecordCommand: ParsableCommand {
     } else {
       out += "\n"
       for s in statuses { out += "  \(s.target.key) → \(language.label(s.status))\n" }
+    }
+    for step in written.reviews {
+      out += "correction of the approved figure for \(step.period): submitted again for review\n"
     }
     Frontend.output(out)
   }

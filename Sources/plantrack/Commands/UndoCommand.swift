@@ -10,6 +10,10 @@ struct UndoCommand: ParsableCommand {
 
   @OptionGroup var workspace: WorkspaceOptions
   @Option(name: .long, help: "Why the entry is retracted.") var note: String?
+  @Option(
+    name: .long,
+    help: "Why an approved figure is withdrawn (required when the entry is of an approved period).")
+  var reason: String?
 
   func run() throws {
     let ws = try workspace.locate()
@@ -20,9 +24,12 @@ struct UndoCommand: ParsableCommand {
     guard let last = try store.lastUndoable(by: user) else {
       throw StoreError.nothingToUndo(user: user)
     }
-    let stored = try store.append([
-      .retraction(of: last, note: note, by: user, at: Frontend.timestamp())
-    ])[0]
+    let cycle = ReportingCycle(
+      targets: ws.loadTargets(), store: store, user: user, time: Frontend.timestamp(),
+      today: Frontend.today())
+    let stored = try cycle.append(
+      [.retraction(of: last, note: note, by: user, at: Frontend.timestamp())], reason: reason
+    ).entries[0]
     Frontend.output(
       "retracted #\(last.id) \(last.key) \(last.asOf.iso): \(NumberText.plain(last.value ?? 0))"
         + " (retraction #\(stored.id))\n")

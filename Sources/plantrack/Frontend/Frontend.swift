@@ -8,9 +8,20 @@ import PlanTrackStore
 enum Frontend {
   static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+  /// Now: the system clock, or `PLANTRACK_NOW` (an ISO 8601 timestamp such as
+  /// `2025-07-09T08:00:00Z`, or a date) for tests and for back-filling a file store. A
+  /// server store stamps review steps with its own clock whatever this says.
+  static func now() -> Date {
+    guard let text = environment["PLANTRACK_NOW"], !text.isEmpty else { return Date() }
+    let f = ISO8601DateFormatter()
+    if let date = f.date(from: text) { return date }
+    f.formatOptions = [.withFullDate]
+    return f.date(from: text) ?? Date()
+  }
+
   /// Today's date in the local time zone.
   static func today() -> Day {
-    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    let c = Calendar.current.dateComponents([.year, .month, .day], from: now())
     return Day(year: c.year!, month: c.month!, day: c.day!)!
   }
 
@@ -18,7 +29,7 @@ enum Frontend {
   static func timestamp() -> String {
     let f = ISO8601DateFormatter()
     f.formatOptions = [.withInternetDateTime]
-    return f.string(from: Date())
+    return f.string(from: now())
   }
 
   /// Who records into `store`: the server's name for this connection where the server says
