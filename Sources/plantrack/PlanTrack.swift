@@ -9,13 +9,15 @@ struct PlanTrack: ParsableCommand {
     commandName: "plantrack",
     abstract: "Track the quantitative goals of government plans against actual figures.",
     discussion: """
-      Exit codes: 0 ok, 1 a user or data error (one line on standard error), 2 a usage error.
+      Exit codes: 0 ok, 1 a user or data error (one line on standard error), 2 a usage error, \
+      3 `remind` found figures missing, late or returned.
       """,
     subcommands: [
       DashboardCommand.self, DemoCommand.self, StatusCommand.self, CheckCommand.self,
       RecordCommand.self, HistoryCommand.self, IndicatorsCommand.self, RegionsCommand.self,
       StoreCommand.self, OfficeCommand.self,
       SubmitCommand.self, ReviewCommand.self, ApproveCommand.self, ReturnCommand.self,
+      RemindCommand.self,
       UndoCommand.self, ImportCommand.self, ExportCommand.self, DiffCommand.self,
       ExtractCommand.self,
     ],

@@ -242,7 +242,7 @@ func targetFile(doc: String = "t", title: String = "测试规划", _ targets: [S
 func levelTarget(
   _ id: String, name: String? = nil, unit: String = "万辆", baseline: Double = 100,
   goal: Double = 200, comparator: String = ">=", due: String = "2025-12-31",
-  category: String = "ev"
+  category: String = "ev", lead: String? = nil
 ) -> String {
   """
     - id: \(id)
@@ -254,7 +254,7 @@ func levelTarget(
       milestones:
         - { due: \(due), value: \(goal), comparator: "\(comparator)" }
       update: monthly
-
+  \(lead.map { "    lead: [\($0)]\n" } ?? "")
   """
 }
 

@@ -207,7 +207,8 @@ struct Province {
     let server = pg.url(schema: try pg.freshSchema())
     let r = ws.run(["store", "copy", "--to", server])
     #expect(r.code == 0, "\(r.stderr)")
-    #expect(r.stdout.hasPrefix("copied 4 entries to postgresql://"), "\(r.stdout)")
+    #expect(
+      r.stdout.hasPrefix("copied 4 entries and 0 review steps to postgresql://"), "\(r.stdout)")
     let after = ws.run(
       ["status", "--format", "json", "--as-of", "2024-06-30"], env: ["PLANTRACK_STORE": server])
     #expect(after.stdout == before)

@@ -130,3 +130,25 @@ struct PeriodReviewTests {
         == [1500])
   }
 }
+
+@Suite("The approval of the figure a status used")
+struct FigureApprovalTests {
+  @Test func theApprovedFigureStaysApprovedWhileACorrectionWaits() {
+    let steps = [
+      PeriodReviewTests.step(1, .submit, 1500), PeriodReviewTests.step(2, .approve, 1500),
+      PeriodReviewTests.step(3, .correct, 1530, comment: "修订"),
+    ]
+    let june30 = Day(iso: "2025-06-30")!
+    let book = ReviewBook(
+      events: steps,
+      series: ["371003/5g-base-stations": [Observation(day: june30, value: 1530)]])
+    func approval(_ value: Double) -> ApprovalState {
+      book.approval(
+        key: "371003/5g-base-stations", observation: Observation(day: june30, value: value),
+        rule: PeriodReviewTests.rule, asOf: Day(iso: "2025-08-01")!)
+    }
+    #expect(approval(1530) == .submitted)
+    #expect(approval(1500) == .approved)
+    #expect(approval(1400) == .recorded)
+  }
+}

@@ -39,9 +39,9 @@ struct SnapshotDiffTests {
   }
 
   @Test func anUnknownSchemaOrAnotherFileIsRefused() throws {
-    let future = try JSONValue.parse(#"{"schema": 3, "asOf": "2024-06-30", "targets": []}"#)
+    let future = try JSONValue.parse(#"{"schema": 4, "asOf": "2024-06-30", "targets": []}"#)
     let s = try Self.parsed(SnapshotFixture.snapshot())
-    #expect(throws: SnapshotError.unsupportedSchema(3)) { try SnapshotDiff(old: s, new: future) }
+    #expect(throws: SnapshotError.unsupportedSchema(4)) { try SnapshotDiff(old: s, new: future) }
     // Schema 1 (before regions were objects) is still read.
     let older = try JSONValue.parse(#"{"schema": 1, "asOf": "2024-06-30", "targets": []}"#)
     #expect(try SnapshotDiff(old: older, new: older).isEmpty)

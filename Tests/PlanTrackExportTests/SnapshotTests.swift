@@ -24,7 +24,7 @@ struct SnapshotTests {
 
   @Test func jsonIsVersionedCompleteAndReadsBack() throws {
     let v = try JSONValue.parse(SnapshotFixture.snapshot().json())
-    #expect(v["schema"]?.numberValue == 2)
+    #expect(v["schema"]?.numberValue == 3)
     #expect(v["label"]?.stringValue == "演示数据 demo")
     #expect(v["totals"]?["total"]?.numberValue == 3)
     #expect(v["rollups"]?["category"]?.arrayValue?.first?["name"]?.stringValue == "ev")

@@ -11,6 +11,11 @@ public struct ReportingSeries: Hashable, Sendable {
   public var leads: [String]
   public var rule: ReportingRule
 
+  /// The rows it belongs to: its office, or each of its lead units (`—` without one).
+  public func groups(_ grouping: ReportingLedger.Grouping) -> [String] {
+    grouping == .office ? [regionName] : (leads.isEmpty ? ["—"] : leads)
+  }
+
   public init(
     key: String, title: String, region: String?, regionName: String, leads: [String],
     rule: ReportingRule
@@ -113,8 +118,7 @@ public struct ReportingLedger: Sendable {
     var groups: [String: (region: String?, series: [ReportingSeries])] = [:]
     var order: [String] = []
     for s in series {
-      let names = grouping == .office ? [s.regionName] : (s.leads.isEmpty ? ["—"] : s.leads)
-      for name in names {
+      for name in s.groups(grouping) {
         if groups[name] == nil {
           groups[name] = (grouping == .office ? s.region : nil, [])
           order.append(name)

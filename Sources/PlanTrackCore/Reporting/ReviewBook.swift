@@ -40,6 +40,13 @@ public struct ReviewBook: Sendable {
       figure: figure.map(PeriodReview.Figure.init), events: steps)
   }
 
+  /// The periods of `key` whose figure stands returned at `asOf`, oldest first.
+  public func returned(key: String, rule: ReportingRule, asOf: Day) -> [PeriodReview] {
+    (events[key] ?? [:]).keys.compactMap(ReportingPeriod.init(parsing:)).sorted().map {
+      review(key: key, period: $0, rule: rule, asOf: asOf)
+    }.filter { $0.state == .returned }
+  }
+
   /// The approval state of `observation` (a figure of `key` that a status used), at `asOf`.
   public func approval(
     key: String, observation: Observation, rule: ReportingRule, asOf: Day
@@ -47,6 +54,9 @@ public struct ReviewBook: Sendable {
     var r = review(
       key: key, period: rule.period(containing: observation.day), rule: rule, asOf: asOf)
     r.figure = .init(observation)
+    // The figure last approved stays approved while a correction of it waits (what
+    // `--approved-only` reports show).
+    if r.state == .recorded, r.approvedFigure == r.figure { return .approved }
     return r.state ?? .recorded
   }
 

@@ -60,6 +60,22 @@ extension Snapshot {
         Status.allCases.map { "<td class=\"num\">\(g.counts[$0] ?? 0)</td>" }.joined() + "</tr>\n"
     }
     out += "</table>\n"
+    for summary in timeliness {
+      let table = Self.timelinessTable(summary, language: language)
+      out += "<h2>\(Self.escape(table.title))</h2>\n<table><tr>"
+      out +=
+        table.header.enumerated().map { i, h in
+          "<th\(i == 0 ? "" : " class=\"num\"")>\(Self.escape(h))</th>"
+        }.joined() + "</tr>\n"
+      for row in table.rows {
+        out +=
+          "<tr>"
+          + row.enumerated().map { i, c in
+            "<td\(i == 0 ? "" : " class=\"num\"")>\(Self.escape(c))</td>"
+          }.joined() + "</tr>\n"
+      }
+      out += "</table>\n"
+    }
     for (doc, items) in byDocument {
       out += "<h2>\(Self.escape(doc.title))"
       if let n = doc.number { out += " <span class=\"muted\">\(Self.escape(n))</span>" }

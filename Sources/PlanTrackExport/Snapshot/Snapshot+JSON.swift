@@ -17,7 +17,22 @@ extension Snapshot {
             (d.rawValue, .array(Rollup(statuses, by: d).groups.map(Self.json)))
           })
       ),
-      ("targets", .array(Parallel.map(statuses, Self.json))),
+      (
+        "timeliness",
+        .object(
+          timeliness.map { t in
+            (t.grouping.rawValue, .array(t.rows.map(Self.json)))
+          })
+      ),
+      ("targets", .array(Parallel.map(statuses) { Self.json($0, reporting[$0.target.key]) })),
+    ])
+  }
+
+  static func json(_ r: TimelinessSummary.Row) -> JSONValue {
+    .object([
+      ("name", .string(r.name)), ("onTime", .number(Double(r.onTime))),
+      ("late", .number(Double(r.late))), ("missing", .number(Double(r.missing))),
+      ("notDue", .number(Double(r.notDue))), ("rate", .number(r.rate)),
     ])
   }
 
@@ -30,9 +45,9 @@ extension Snapshot {
         + Status.allCases.map { ($0.rawValue, .number(Double(g.counts[$0] ?? 0))) })
   }
 
-  static func json(_ s: TargetStatus) -> JSONValue {
+  static func json(_ s: TargetStatus, _ reporting: TargetReporting?) -> JSONValue {
     let t = s.target
-    guard case .object(var fields) = StatusReport.json(s) else { return .null }
+    guard case .object(var fields) = StatusReport.json(s, reporting) else { return .null }
     fields += [
       ("documentNumber", .string(t.document.number)),
       ("sourceFile", .string(t.document.sourceFile)),

@@ -29,6 +29,9 @@ extension Snapshot {
       }
       out += "\n"
     }
+    for summary in timeliness {
+      out += timelinessMarkdown(summary, language: language)
+    }
     for (doc, items) in byDocument {
       out += "## " + StatusReport.markdownCell(doc.title)
       if let n = doc.number { out += "（" + StatusReport.markdownCell(n) + "）" }
@@ -63,6 +66,40 @@ extension Snapshot {
       "`█` progress, `│` where the plan expects it by now, `*` a figure older than its reporting frequency allows.\n",
       "`█` 进度，`│` 按计划此时应达到的位置，`*` 数据超过报送周期未更新。\n")
     return out
+  }
+
+  /// The title, header and rows of a timeliness table (Markdown and HTML draw it).
+  static func timelinessTable(_ summary: TimelinessSummary, language: Language)
+    -> (title: String, header: [String], rows: [[String]])
+  {
+    let zh = language == .zh
+    let byOffice = summary.grouping == .office
+    let title =
+      zh
+      ? "报送及时率（按\(byOffice ? "地区" : "牵头单位")）"
+      : "Reporting timeliness by \(byOffice ? "office" : "lead unit")"
+    let header =
+      [zh ? (byOffice ? "地区" : "牵头单位") : (byOffice ? "Office" : "Lead unit")]
+      + Timeliness.allCases.map { language.label($0) } + [zh ? "及时率" : "On-time rate"]
+    let rows = summary.rows.map { r in
+      [
+        r.name, "\(r.onTime)", "\(r.late)", "\(r.missing)", "\(r.notDue)",
+        r.rate.map { NumberText.percent($0) } ?? "—",
+      ]
+    }
+    return (title, header, rows)
+  }
+
+  /// `## Reporting timeliness by office`: on time, late, missing, not due and the rate.
+  func timelinessMarkdown(_ summary: TimelinessSummary, language: Language) -> String {
+    let table = Self.timelinessTable(summary, language: language)
+    var out = "## \(table.title)\n\n"
+    out += "| " + table.header.joined(separator: " | ") + " |\n"
+    out += "|---|---:|---:|---:|---:|---:|\n"
+    for row in table.rows {
+      out += "| " + row.map(StatusReport.markdownCell).joined(separator: " | ") + " |\n"
+    }
+    return out + "\n"
   }
 
   func documentTitle(_ id: String) -> String {

@@ -6,19 +6,31 @@ import PlanTrackCore
 public struct Snapshot: Sendable {
   /// The JSON schema version written. Schema 2 (indicators and regions) made `region` an
   /// object `{code, name, level}` and added `indicator`, `series` and `rollup`.
-  public static let schema = 2
-  /// The schema versions `diff` reads (the fields it compares are the same in both).
-  public static let readableSchemas = 1...2
+  /// Schema 3 (the reporting cycle) added each target's `approval` and `reporting` and the
+  /// `timeliness` counts per office and lead unit.
+  public static let schema = 3
+  /// The schema versions `diff` reads (the fields it compares are the same in all).
+  public static let readableSchemas = 1...3
 
   public let asOf: Day
   /// A line every format shows at the top, e.g. that the figures are demo data.
   public let label: String?
   public let statuses: [TargetStatus]
+  /// Each target's place in the reporting cycle, by target key.
+  public let reporting: [String: TargetReporting]
+  /// Timeliness per office and per lead unit (报送及时率); empty where the store has no
+  /// review steps (the cycle is not used).
+  public let timeliness: [TimelinessSummary]
 
-  public init(asOf: Day, statuses: [TargetStatus], label: String? = nil) {
+  public init(
+    asOf: Day, statuses: [TargetStatus], label: String? = nil,
+    reporting: [String: TargetReporting] = [:], timeliness: [TimelinessSummary] = []
+  ) {
     self.asOf = asOf
     self.statuses = statuses
     self.label = label
+    self.reporting = reporting
+    self.timeliness = timeliness
   }
 
   /// The file name of a format: `<as-of>-status.<ext>`.

@@ -7,14 +7,17 @@ extension StatusReport {
   public func jsonValue() -> JSONValue {
     .object([
       ("asOf", .string(asOf.iso)),
-      ("targets", .array(Parallel.map(statuses, StatusReport.json))),
+      (
+        "targets",
+        .array(Parallel.map(statuses) { StatusReport.json($0, reporting[$0.target.key]) })
+      ),
     ])
   }
 
   /// The JSON text.
   public func json() -> String { jsonValue().text() }
 
-  static func json(_ s: TargetStatus) -> JSONValue {
+  static func json(_ s: TargetStatus, _ reporting: TargetReporting?) -> JSONValue {
     let t = s.target
     return .object([
       ("key", .string(t.key)),
@@ -49,6 +52,17 @@ extension StatusReport {
       ("stale", .bool(s.stale)),
       ("sdgRatio", .number(s.sdg?.ratio)),
       ("sdgScore", .number(s.sdg?.score)),
+      ("approval", .string(reporting?.approval?.rawValue)),
+      ("reporting", reportingJSON(reporting)),
+    ])
+  }
+
+  /// `{period, deadline, state}` (and the standing return's `comment`), or null.
+  static func reportingJSON(_ r: TargetReporting?) -> JSONValue {
+    guard let r else { return .null }
+    return .object([
+      ("period", .string(r.period.label)), ("deadline", .string(r.deadline.iso)),
+      ("state", .string(r.timeliness.rawValue)), ("comment", .string(r.returnComment)),
     ])
   }
 

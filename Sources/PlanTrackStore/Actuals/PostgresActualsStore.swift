@@ -167,6 +167,22 @@ public final class PostgresActualsStore: ActualsStore {
         CHECK (action NOT IN ('return', 'correct') OR length(btrim(comment)) > 0)
       );
       CREATE INDEX review_by_key ON review(key, period, id);
+      -- When an entry was made is the server's word too, as who made it (v2-offices).
+      CREATE OR REPLACE FUNCTION entry_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF row_security_active(TG_RELID)
+             OR current_setting('plantrack.copying', true) IS DISTINCT FROM 'on' THEN
+            NEW.entered_by := session_user;
+            NEW.entered_at := to_char(clock_timestamp() AT TIME ZONE 'UTC',
+                                      'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+          END IF;
+          IF NEW.retracts IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM entry WHERE id = NEW.retracts AND key = NEW.key) THEN
+            RAISE EXCEPTION 'entry % is not an entry of series %', NEW.retracts, NEW.key
+              USING ERRCODE = 'check_violation';
+          END IF;
+          RETURN NEW;
+        END $$;
       CREATE TRIGGER review_no_update_or_delete BEFORE UPDATE OR DELETE ON review
         FOR EACH ROW EXECUTE FUNCTION entry_append_only();
       CREATE TRIGGER review_no_truncate BEFORE TRUNCATE ON review

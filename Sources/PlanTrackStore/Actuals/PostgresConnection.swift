@@ -27,6 +27,10 @@ final class PGConnection: @unchecked Sendable {
       PQfinish(c)
       throw StoreError.cannotOpen(path: display, reason: reason)
     }
+    // libpq prints what the server says outside a statement (NOTICEs, and the FATAL of a
+    // session an administrator ends while it idles) on standard error; plantrack reports
+    // failures itself, in one line, so those go nowhere.
+    PQsetNoticeProcessor(c, { _, _ in }, nil)
     conn = c
   }
 

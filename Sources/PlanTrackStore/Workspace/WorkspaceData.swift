@@ -6,10 +6,59 @@ public struct WorkspaceData: Sendable {
   public let targets: TargetSet
   /// The effective series by series key (a target's own key when it has no indicator).
   public let series: [String: [Observation]]
+  /// Every step of the reporting cycle, in order.
+  public let reviews: [ReviewEvent]
 
-  public init(targets: TargetSet, series: [String: [Observation]]) {
+  public init(
+    targets: TargetSet, series: [String: [Observation]], reviews: [ReviewEvent] = []
+  ) {
     self.targets = targets
     self.series = series
+    self.reviews = reviews
+  }
+
+  /// The review steps with the figures they are about.
+  public var reviewBook: ReviewBook { ReviewBook(events: reviews, series: series) }
+
+  /// The same workspace with approved figures only (`--approved-only`): for each period, the
+  /// figure last approved by `asOf`; roll-ups then add up approved figures only.
+  public func approvedOnly(asOf: Day) -> WorkspaceData {
+    WorkspaceData(
+      targets: targets, series: reviewBook.approvedSeries(asOf: asOf), reviews: reviews)
+  }
+
+  /// Every series someone reports: those the targets read (in file order), then the others
+  /// with figures or review steps, by key.
+  public var reportingSeries: [ReportingSeries] {
+    let read = ReportingCycle.seriesKeys(in: targets)
+    let known = Set(read)
+    let others = Set(series.keys).union(reviews.map(\.key)).subtracting(known).sorted()
+    return ReportingCycle.reportingSeries(read + others, in: targets)
+  }
+
+  /// Timeliness per office and per lead unit at `asOf`; none where no step of the cycle was
+  /// ever taken (a workspace that does not use it).
+  public func timeliness(asOf: Day) -> [TimelinessSummary] {
+    guard !reviews.isEmpty else { return [] }
+    let all = reportingSeries
+    let book = reviewBook
+    return ReportingLedger.Grouping.allCases.map {
+      TimelinessSummary(series: all, book: book, asOf: asOf, grouping: $0)
+    }
+  }
+
+  /// Each status's reporting at `asOf`, by target key: the approval of the figure it used
+  /// and the timeliness of its series' latest ended period.
+  public func reporting(_ statuses: [TargetStatus], asOf: Day) -> [String: TargetReporting] {
+    let book = reviewBook
+    var out: [String: TargetReporting] = [:]
+    for s in statuses {
+      let key = s.target.series
+      out[s.target.key] = TargetReporting(
+        series: key, rule: ReportingCycle.rule(forSeries: key, in: targets), used: s.actual,
+        book: book, asOf: asOf)
+    }
+    return out
   }
 
   /// The figures as they stand at `asOf`: each series, roll-ups, stand-ins.
@@ -34,6 +83,7 @@ extension Workspace {
       let (targets, read) = try Parallel.pair({ [self] in loadTargets() }) {
         () throws(StoreError) in try store?.seriesByKey() ?? [:]
       }
+      let reviews = try store?.allReviews() ?? []
       var series = read
       // Targets that named an indicator after figures were recorded under their own key: those
       // figures count for the series (rare; read entry by entry to resolve them together).
@@ -45,7 +95,7 @@ extension Workspace {
           series[t.series] = EntryLog.series(try store.entries(of: point))
         }
       }
-      return WorkspaceData(targets: targets, series: series)
+      return WorkspaceData(targets: targets, series: series, reviews: reviews)
     } catch let error as StoreError {
       throw error
     } catch {

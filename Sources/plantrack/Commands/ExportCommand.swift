@@ -17,6 +17,7 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var asOf: AsOfOption
   @OptionGroup var filter: FilterOptions
+  @OptionGroup var approved: ApprovedOnlyOption
   @Option(
     name: .long, help: "Comma-separated formats: md, json, csv, html (default: all four).",
     transform: ExportCommand.formats)
@@ -52,12 +53,16 @@ struct ExportCommand: ParsableCommand {
         targets: targets, series: DemoData.series(for: targets, asOf: day))
     } else {
       (ws, data) = try workspace.load()
+      data = approved.apply(data, asOf: day)
     }
     let statuses = data.statuses(asOf: day, filter: try filter.parsed())
     let label = demo ? DemoCommand.label : nil
     let folder = out.map { URL(fileURLWithPath: $0) } ?? ws.root.appendingPathComponent("snapshots")
     let paths = try SnapshotWriter.write(
-      Snapshot(asOf: day, statuses: statuses, label: label), formats: format,
+      Snapshot(
+        asOf: day, statuses: statuses, label: label,
+        reporting: data.reporting(statuses, asOf: day), timeliness: data.timeliness(asOf: day)),
+      formats: format,
       language: Frontend.language(lang), into: folder)
     Frontend.output(paths.map { $0 + "\n" }.joined())
   }

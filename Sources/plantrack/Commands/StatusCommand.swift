@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlanTrackCore
 import PlanTrackExport
+import PlanTrackStore
 
 /// `plantrack status`: every target's status as a table, JSON, CSV or Markdown.
 struct StatusCommand: ParsableCommand {
@@ -15,15 +16,18 @@ struct StatusCommand: ParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var asOf: AsOfOption
   @OptionGroup var filter: FilterOptions
+  @OptionGroup var approved: ApprovedOnlyOption
   @Option(name: .long, help: "table, json, csv or md.") var format: Format = .table
   @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
     Language?
 
   func run() throws {
-    let (_, data) = try workspace.load()
+    let (_, loaded) = try workspace.load()
     let day = asOf.day
+    let data = approved.apply(loaded, asOf: day)
+    let statuses = data.statuses(asOf: day, filter: try filter.parsed())
     let report = StatusReport(
-      asOf: day, statuses: data.statuses(asOf: day, filter: try filter.parsed()))
+      asOf: day, statuses: statuses, reporting: data.reporting(statuses, asOf: day))
     let language = Frontend.language(lang)
     switch format {
     case .table: Frontend.output(report.table(language: language))

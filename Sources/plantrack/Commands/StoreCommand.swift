@@ -57,6 +57,7 @@ struct StoreInfoCommand: ParsableCommand {
       store: \(i.kind) \(i.location)\(i.readOnly ? " (read-only for you)" : "")
       schema: \(i.migrations.last ?? "none") (\(i.migrations.count) migration\(i.migrations.count == 1 ? "" : "s"): \(i.migrations.joined(separator: ", ")))
       entries: \(i.entries)
+      review steps: \(i.reviews)
       size: \(i.bytes < 1_048_576 ? "\(i.bytes / 1024) kB" : "\(NumberText.plain(Double(i.bytes) / 1_048_576, digits: 1)) MB")
 
       """)
@@ -96,7 +97,7 @@ struct StoreCopyCommand: ParsableCommand {
     defer { store.close() }
     let result = try StoreCopy.copy(from: source, to: store)
     Frontend.output(
-      "copied \(result.entries) entries to \(target.display); verified (checksum \(String(result.checksum, radix: 16)))\n"
+      "copied \(result.entries) entries and \(result.reviews) review steps to \(target.display); verified (checksum \(String(result.checksum, radix: 16)))\n"
     )
   }
 }

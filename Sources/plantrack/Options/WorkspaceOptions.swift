@@ -49,6 +49,21 @@ struct AsOfOption: ParsableArguments {
   var day: Day { asOf ?? Frontend.today() }
 }
 
+/// `--approved-only`, for official reports.
+struct ApprovedOnlyOption: ParsableArguments {
+  @Flag(
+    name: .long,
+    help:
+      "Use approved figures only (for each period, the figure last approved by the as-of date), as official reports do."
+  )
+  var approvedOnly = false
+
+  /// `data`, or its approved figures only.
+  func apply(_ data: WorkspaceData, asOf: Day) -> WorkspaceData {
+    approvedOnly ? data.approvedOnly(asOf: asOf) : data
+  }
+}
+
 /// `--filter`, repeatable; all terms must match.
 struct FilterOptions: ParsableArguments {
   @Option(
