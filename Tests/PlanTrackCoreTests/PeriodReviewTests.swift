@@ -152,3 +152,50 @@ struct FigureApprovalTests {
     #expect(approval(1400) == .recorded)
   }
 }
+
+@Suite("Timeliness around each frequency's deadline")
+struct DeadlineTimelinessTests {
+  /// (frequency, the period, the as-of day, the day of the first submission or nil, result):
+  /// around the usual deadlines (monthly the 10th, quarterly the 15th, yearly 31 January).
+  static let cases: [(UpdateFrequency, String, String, String?, Timeliness)] = [
+    (.monthly, "2024-07", "2024-08-10", nil, .notDue),
+    (.monthly, "2024-07", "2024-08-11", nil, .missing),
+    (.monthly, "2024-07", "2024-08-11", "2024-08-10", .onTime),
+    (.monthly, "2024-07", "2024-08-12", "2024-08-11", .late),
+    (.quarterly, "2024-Q2", "2024-07-15", nil, .notDue),
+    (.quarterly, "2024-Q2", "2024-07-16", nil, .missing),
+    (.quarterly, "2024-Q2", "2024-07-16", "2024-07-15", .onTime),
+    (.quarterly, "2024-Q2", "2024-07-20", "2024-07-16", .late),
+    (.yearly, "2024", "2025-01-31", nil, .notDue),
+    (.yearly, "2024", "2025-02-01", nil, .missing),
+    (.yearly, "2024", "2025-02-01", "2025-01-31", .onTime),
+    (.yearly, "2024", "2025-03-01", "2025-02-01", .late),
+    (.halfyearly, "2024-H1", "2024-07-21", "2024-07-20", .onTime),
+    (.weekly, "2024-W27", "2024-07-11", "2024-07-11", .late),
+  ]
+
+  @Test(arguments: cases)
+  func aroundTheDeadline(
+    _ f: UpdateFrequency, _ label: String, _ asOf: String, _ submitted: String?,
+    _ expected: Timeliness
+  ) throws {
+    let period = try #require(ReportingPeriod(parsing: label))
+    #expect(period.frequency == f)
+    let rule = ReportingRule(frequency: f)
+    let key = "370000/x"
+    let figure = Observation(day: period.end, value: 1)
+    let steps =
+      submitted.map {
+        [
+          ReviewEvent(
+            id: 1, key: key, period: label, action: .submit, entry: 1, asOf: period.end, value: 1,
+            enteredBy: "clerk", enteredAt: $0 + "T23:59:59Z")
+        ]
+      } ?? []
+    let book = ReviewBook(events: steps, series: [key: [figure]])
+    let day = try #require(Day(iso: asOf))
+    #expect(
+      book.review(key: key, period: period, rule: rule, asOf: day).timeliness(asOf: day) == expected
+    )
+  }
+}
