@@ -189,6 +189,57 @@ import Testing
     try t.wait(for: "EXIT=0")
   }
 
+  /// The reporting board on a real store: a figure submitted on time waits in its month's
+  /// cell (and is marked in the overview), `A` approves it through the cycle, and the board
+  /// and the overview show it approved; `plantrack history` has the step.
+  @Test func theBoardApprovesASubmittedFigure() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    let before = ["PLANTRACK_NOW": "2024-06-05T09:00:00Z"]
+    #expect(ws.run(["record", "t/chargers", "12", "--date", "2024-05-31"], env: before).code == 0)
+    let submit = ws.run(["submit", "t/chargers", "--period", "2024-05"], env: before)
+    #expect(submit.code == 0, "\(submit.stderr)")
+    let april = ["PLANTRACK_NOW": "2024-05-06T09:00:00Z"]
+    #expect(ws.run(["record", "t/nev", "150", "--date", "2024-04-30"], env: april).code == 0)
+    #expect(ws.run(["submit", "t/nev", "--period", "2024-04"], env: april).code == 0)
+    let t = try Tmux(
+      "--as-of 2024-06-30", in: ws.root, env: "PLANTRACK_NOW=2024-06-06T09:00:00Z")
+    var s = try t.wait(for: "12? / 18 万台")
+    #expect(s.contains("? not yet approved"))
+    try t.keys("r")
+    s = try t.wait(for: "reporting board")
+    #expect(s.contains("2024-01") && s.contains("2024-06"))
+    // The latest month is selected; May has the waiting figure and two missing.
+    try t.keys("h")
+    s = try t.wait(for: "── 2024-05")
+    #expect(s.contains("missing 2"))
+    #expect(s.contains("waiting  2024-05 公共充电基础设施  12 (2024-05-31)"))
+    try t.keys("A")
+    s = try t.wait(for: "approved 1 of 2024-05")
+    s = try t.wait(for: "approved 2024-05 公共充电基础设施")
+    let history = ws.run(["history", "t/chargers"])
+    #expect(history.stdout.contains("approve"), "\(history.stdout)")
+    // Nothing is left to approve there.
+    try t.keys("A")
+    try t.wait(for: "nothing submitted in 2024-05 here")
+    // April's figure goes back with a comment; an empty one is refused in the form.
+    try t.keys("h", "R")
+    try t.wait(for: "Return with a comment: 2024-04")
+    try t.keys("Enter")
+    try t.wait(for: "comment: empty")
+    try t.type("请核对口径")
+    try t.keys("Enter")
+    s = try t.wait(for: "returned 1 of 2024-04")
+    s = try t.wait(for: "Comment: 请核对口径")
+    #expect(s.contains("returned 2024-04 全省新能源汽车保有量"))
+    #expect(ws.run(["history", "t/nev"]).stdout.contains("请核对口径"))
+    // The overview drops the approved figure's mark.
+    try t.keys("Escape")
+    s = try t.wait(for: "12 / 18 万台")
+    #expect(!s.contains("12?"))
+    try t.keys("q")
+    try t.wait(for: "EXIT=0")
+  }
+
   /// The repository's targets grouped by region: a tree with roll-up coverage, folding with z,
   /// and a county's figure reaching its city and province while the dashboard is open.
   @Test func regionsAsATreeWithRollupsThatFold() throws {

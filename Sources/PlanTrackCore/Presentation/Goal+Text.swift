@@ -29,9 +29,12 @@ extension Goal {
 
 extension TargetStatus {
   /// `140.2 / 240 万辆`, or `— / 240 万辆` without an actual; with `markStale`, a stale actual
-  /// gets a `*` (`3* / 5 万辆`). The dashboard's column and the status table both write this.
-  public func actualOverGoal(markStale: Bool = false) -> String {
-    NumberText.figure(actual?.value) + (markStale && stale ? "*" : "") + " / "
+  /// gets a `*` (`3* / 5 万辆`); with `markUnapproved`, a `?` says the figure is not yet
+  /// approved in the reporting cycle (`3*? / 5 万辆`). The dashboard's column and the status
+  /// table both write this.
+  public func actualOverGoal(markStale: Bool = false, markUnapproved: Bool = false) -> String {
+    NumberText.figure(actual?.value) + (markStale && stale ? "*" : "")
+      + (markUnapproved ? "?" : "") + " / "
       + governing.goal.compactText + " " + target.unit.text
   }
 }

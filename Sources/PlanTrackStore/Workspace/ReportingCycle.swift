@@ -108,9 +108,14 @@ public struct ReportingCycle {
   /// Every series that some target reads or the store holds figures for: targets' first,
   /// in file order, then the store's others by key.
   public func allSeries() throws(StoreError) -> [String] {
-    let read = Self.seriesKeys(in: targets)
+    Self.allSeries(in: targets, stored: try store.seriesByKey().keys)
+  }
+
+  /// `allSeries` from series keys already read from the store (the dashboard's loaded data).
+  public static func allSeries(in targets: TargetSet, stored: some Sequence<String>) -> [String] {
+    let read = seriesKeys(in: targets)
     let known = Set(read)
-    return read + (try store.seriesByKey().keys.filter { !known.contains($0) }.sorted())
+    return read + stored.filter { !known.contains($0) }.sorted()
   }
 
   /// The series of `region` (by name or code): see `allSeries`.

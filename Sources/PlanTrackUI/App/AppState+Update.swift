@@ -25,7 +25,15 @@ extension AppState {
       return [.reload] + (histories[key] != nil ? [.loadHistory(key: key)] : [])
     case .failed(let reason):
       if mode == .form { form?.error = reason } else { self.message = reason }
+      commentForm = nil
       return []
+    case .reportingLoaded(let data):
+      reporting = data
+      return []
+    case .reviewed(let summary):
+      message = summary
+      commentForm = nil
+      return [.reload]
     case .storeLost(let reason):
       storeProblem = reason
       return []
@@ -41,6 +49,7 @@ extension AppState {
       case .overview: return editingFilter ? filterKey(key) : overviewKey(key)
       case .detail: return detailKey(key)
       case .form: return formKey(key)
+      case .board: return commentForm != nil ? commentKey(key) : boardKey(key)
       case .help:
         mode = previousMode
         return key == .control("c") ? [.quit] : []
@@ -51,7 +60,9 @@ extension AppState {
   var labels: Labels { Labels(language) }
 
   /// The mode help returns to.
-  var previousMode: Mode { form != nil ? .form : (detailOpen ? .detail : .overview) }
+  var previousMode: Mode {
+    form != nil ? .form : (boardOpen ? .board : (detailOpen ? .detail : .overview))
+  }
 
   var detailOpen: Bool { histories.keys.contains(selectedKey ?? "") && mode != .overview }
 
@@ -102,6 +113,7 @@ extension AppState {
         hiddenStatuses.insert(status)
       }
     case .char("e"): return [.export(asOf: asOf)]
+    case .char("r"): openBoard()
     case .char("g"):
       message = labels.reloading
       return [.reload]

@@ -32,6 +32,8 @@ public struct AppState: Sendable {
   /// What fills the screen.
   public enum Mode: Hashable, Sendable {
     case overview, detail, form, help
+    /// The reporting board: offices (or lead units) by period.
+    case board
   }
 
   /// How the overview groups its targets.
@@ -56,7 +58,9 @@ public struct AppState: Sendable {
   }
 
   public var workspace: String
-  public var asOf: Day
+  public var asOf: Day {
+    didSet { if asOf != oldValue { refreshLedger() } }
+  }
   public var statuses: [TargetStatus] {
     didSet { refreshIndex() }
   }
@@ -125,6 +129,26 @@ public struct AppState: Sendable {
   public var detailScroll = 0
   /// The entry form, while it is open.
   public var form: EntryForm?
+  /// The reporting cycle's series, steps and figures, once loaded: the board and the
+  /// overview's approval marks read them.
+  public var reporting: ReportingData? {
+    didSet { refreshLedger() }
+  }
+  /// How the board groups its rows: by office or by lead unit.
+  public var boardGrouping: ReportingLedger.Grouping = .office {
+    didSet { refreshLedger() }
+  }
+  /// The board at `asOf`, kept in step with `reporting`, `asOf` and `boardGrouping`.
+  public private(set) var ledger: ReportingLedger?
+  /// The board's selected row, and its selected column (a period; the latest at first).
+  public var boardRow = 0
+  public var boardColumn = Int.max
+  /// The board's first row shown.
+  public var boardScroll = 0
+  /// Whether the board is open (help returns to it).
+  public var boardOpen = false
+  /// The form for a return's comment, while it is open over the board.
+  public var commentForm: CommentForm?
 
   public init(
     workspace: String, asOf: Day, statuses: [TargetStatus], width: Int, height: Int,
@@ -210,6 +234,15 @@ public struct AppState: Sendable {
       }
     }
     groupTitles = titles
+  }
+
+  /// After `reporting`, `asOf` or `boardGrouping` change: the board's ledger, with the
+  /// board's cursor kept on it.
+  private mutating func refreshLedger() {
+    ledger = reporting.map {
+      ReportingLedger(series: $0.series, book: $0.book, asOf: asOf, grouping: boardGrouping)
+    }
+    clampBoardCursor()
   }
 
   /// After the filter, the toggles, the sort or the grouping change.

@@ -14,6 +14,10 @@ public enum Effect: Hashable, Sendable {
   case reload
   /// Load the entry history of a target for the detail view.
   case loadHistory(key: String)
+  /// Approve (`.approve`) or return with `comment` (`.return`) the submitted figures of the
+  /// series `keys` in `period` (a month: series that report less often take their period
+  /// that closes with it) — those the user may review.
+  case review(action: ReviewAction, keys: [String], period: ReportingPeriod, comment: String?)
   /// Leave the dashboard and restore the terminal.
   case quit
 }

@@ -79,6 +79,67 @@ public struct Labels: Sendable {
     }
   }
 
+  /// The key hints of the overview footer, most useful first; the last two always show. The
+  /// board's key shows where the store uses the reporting cycle.
+  public func overviewHints(board: Bool) -> [String] {
+    let hints = overviewHints
+    return board ? Array(hints.prefix(2)) + [t("r board", "r 报送")] + hints.dropFirst(2) : hints
+  }
+
+  // MARK: The reporting board
+
+  public var board: String { t("reporting board", "报送情况") }
+  public var office: String { t("Office", "报送单位") }
+  public var unapproved: String { t("not yet approved", "尚未审核") }
+  public var noSeries: String { t("no series to report", "没有需要报送的数据") }
+  public var noneInPeriod: String { t("no series reports in this period", "本期没有需要报送的数据") }
+  public var comment: String { t("Comment", "退回意见") }
+  public var commentRequired: String {
+    t("comment: empty (say what to correct)", "退回意见：不能为空（请说明需要更正什么）")
+  }
+  public func returnTitle(_ period: String, _ name: String) -> String {
+    t("Return with a comment: ", "退回并说明意见：") + period + " · " + name
+  }
+  public func figuresToReturn(_ n: Int) -> String {
+    t("\(n) submitted figure" + (n == 1 ? "" : "s") + ": ", "\(n) 项已报送数据：")
+  }
+  public var commentHints: String { t("Enter return  Esc cancel", "回车 退回  Esc 取消") }
+  public func more(_ n: Int) -> String { t("… \(n) more", "… 另有 \(n) 项") }
+  public func nothingSubmitted(_ period: String) -> String {
+    t("nothing submitted in \(period) here to approve or return", "\(period) 此处没有待审核的数据")
+  }
+  public func reviewed(_ action: ReviewAction, count: Int, period: String) -> String {
+    switch action {
+    case .return: t("returned \(count) of \(period)", "已退回 \(period) 的 \(count) 项数据")
+    default: t("approved \(count) of \(period)", "已审核通过 \(period) 的 \(count) 项数据")
+    }
+  }
+
+  /// A board cell's word: statuses stay readable without colour.
+  public func cell(_ c: ReportingCell) -> String {
+    switch c {
+    case .approved: t("approved", "已审核")
+    case .waiting: t("waiting", "待审核")
+    case .returned: t("returned", "已退回")
+    case .late: t("late", "迟报")
+    case .missing: t("missing", "缺报")
+    case .notDue: t("not due", "未到期")
+    }
+  }
+
+  public func boardGroupName(_ g: ReportingLedger.Grouping) -> String {
+    switch g {
+    case .office: t("office", "报送单位")
+    case .lead: t("lead unit", "牵头单位")
+    }
+  }
+
+  public var boardHints: [String] {
+    language == .zh
+      ? ["↑↓←→ 移动", "A 审核通过", "R 退回", "g 单位/牵头", "Esc 返回", "? 帮助", "q 退出"]
+      : ["↑↓←→ move", "A approve", "R return", "g office/lead", "Esc back", "? help", "q quit"]
+  }
+
   /// The key hints of the overview footer, most useful first; the last two always show.
   public var overviewHints: [String] {
     language == .zh

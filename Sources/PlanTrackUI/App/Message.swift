@@ -6,6 +6,10 @@ public enum Message: Hashable, Sendable {
   case resized(width: Int, height: Int)
   /// Targets and figures (re)loaded, by `g` or because the store changed.
   case loaded(statuses: [TargetStatus], asOf: Day)
+  /// The reporting cycle's data (re)loaded with the targets: what the board shows.
+  case reportingLoaded(ReportingData)
+  /// Figures were approved or returned from the board; `summary` says what.
+  case reviewed(summary: String)
   /// An entry was saved; `summary` says what.
   case recorded(key: String, summary: String)
   /// An effect failed; the one-line reason is shown and nothing else changes.

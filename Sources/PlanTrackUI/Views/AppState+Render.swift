@@ -28,6 +28,9 @@ extension AppState {
         OverviewView(state: self, theme: theme).draw(into: &b, top: top)
       }
       FormView(state: self, theme: theme).draw(into: &b)
+    case .board:
+      BoardView(state: self, theme: theme).draw(into: &b, top: top)
+      CommentFormView(state: self, theme: theme).draw(into: &b)
     case .help:
       HelpView(state: self, theme: theme).draw(into: &b, top: top)
     }

@@ -138,7 +138,8 @@ struct OverviewView {
         DisplayWidth.truncate(s.target.name, to: max(1, c.name - DisplayWidth.of(mark))) + mark,
         to: c.name)
     x = b.put(name, x: x, y: y) + 1
-    let figures = s.actualOverGoal(markStale: true)
+    let unapproved = state.reporting?.isUnapproved(s, asOf: state.asOf) ?? false
+    let figures = s.actualOverGoal(markStale: true, markUnapproved: unapproved)
     x = b.put(DisplayWidth.pad(figures, to: c.figures, alignment: .right), x: x, y: y) + 1
     let percent = s.progressText
     // A percentage that fills its column takes a cell from the bar, to keep a space between.
@@ -178,10 +179,23 @@ struct OverviewView {
       b.put(labels.storeLost(lost), x: 0, y: y, style: theme.problem)
     } else if let m = state.message {
       b.put(m, x: 0, y: y)
-    } else if state.statuses.contains(where: \.stale) {
-      b.put("* " + labels.stale, x: 0, y: y, style: .dim)
+    } else {
+      // The marks' legend: `*` when any target is stale, `?` when a figure on screen is not
+      // yet approved.
+      var legend: [String] = []
+      if state.statuses.contains(where: \.stale) { legend.append("* " + labels.stale) }
+      if let reporting = state.reporting, reporting.usesCycle,
+        state.rows.dropFirst(state.scroll).prefix(state.tableHeight).contains(where: { row in
+          guard case .target(let i) = row else { return false }
+          return reporting.isUnapproved(state.statuses[i], asOf: state.asOf)
+        })
+      {
+        legend.append("? " + labels.unapproved)
+      }
+      b.put(legend.joined(separator: "  "), x: 0, y: y, style: .dim)
     }
-    Self.drawHints(labels.overviewHints, into: &b)
+    Self.drawHints(
+      labels.overviewHints(board: state.reporting?.usesCycle ?? false), into: &b)
   }
 
   /// Key hints that fit the width, always ending with help and quit.

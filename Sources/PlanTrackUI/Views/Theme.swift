@@ -27,6 +27,20 @@ public struct Theme: Sendable {
     return Style(foreground: s.terminalColor, bold: s.isEmphasised, dim: s == .noData)
   }
 
+  /// The colour of a reporting board's cell; without colours, bold for those that need
+  /// someone to act (the word says which).
+  public func style(_ c: ReportingCell) -> Style {
+    guard color else { return c.needsAction ? .bold : .plain }
+    switch c {
+    case .approved: return Style(foreground: .green)
+    case .waiting: return Style(foreground: .cyan)
+    case .notDue: return .dim
+    case .late: return Style(foreground: .yellow, bold: true)
+    case .returned: return Style(foreground: .magenta, bold: true)
+    case .missing: return Style(foreground: .red, bold: true)
+    }
+  }
+
   /// Text that explains a problem with what the user typed: red and bold, or bold alone.
   public var problem: Style { color ? Style(foreground: .red, bold: true) : .bold }
 

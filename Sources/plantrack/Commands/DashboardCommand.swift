@@ -9,8 +9,9 @@ struct DashboardCommand: ParsableCommand {
     abstract: "Open the dashboard (the default command): status of every target, details, entry.",
     discussion: """
       Keys: arrows or j/k move, Enter opens a target, a enters a figure, / filters, 1-6 hide
-      or show a status, s sorts, b groups, e exports a snapshot, g reloads, ? lists every key,
-      q quits. Without a terminal, use `plantrack status`.
+      or show a status, s sorts, b groups, e exports a snapshot, g reloads, r opens the reporting
+      board (offices by month; A approves, R returns with a comment), ? lists every key, q quits.
+      Without a terminal, use `plantrack status`.
       """)
 
   @OptionGroup var workspace: WorkspaceOptions

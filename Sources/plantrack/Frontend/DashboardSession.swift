@@ -67,6 +67,7 @@ final class DashboardSession {
       case .reload:
         data = try workspace.load(store: store)
         return [.loaded(statuses: statuses(asOf: asOf), asOf: asOf)]
+          + (reporting().map { [.reportingLoaded($0)] } ?? [])
       case .record(let key, let input, let date, let note, let source):
         let point = try data.targets.recordPoint(for: key)
         let entry = try EntryInput.make(
@@ -102,10 +103,38 @@ final class DashboardSession {
         return [.exported(paths.map { ($0 as NSString).lastPathComponent })]
       case .loadHistory(let key):
         return [.historyLoaded(key: key, lines: try history(key))]
+      case .review(let action, let keys, let period, let comment):
+        let store = try openStore()
+        let cycle = ReportingCycle(
+          targets: data.targets, store: store, user: Frontend.user(of: store),
+          time: Frontend.timestamp(), today: Frontend.today())
+        // Several series as the scope, not as named keys: those this user may not review
+        // (an office's own figures in a cell with others) are left as they are. One is named,
+        // so that a refusal says why.
+        let named = keys.count == 1
+        let steps = try cycle.decide(
+          action, keys: named ? keys : [], scope: named ? [] : keys,
+          scopeName: keys.joined(separator: ", "), period: period, comment: comment)
+        token = try store.changeToken()
+        return [
+          .reviewed(
+            summary: Labels(language).reviewed(action, count: steps.count, period: period.label))
+        ]
       }
     } catch {
       return [.failed("\(error)")]
     }
+  }
+
+  /// The reporting cycle's data for the board: every series some target reads or the store
+  /// holds, with the store's review steps and the loaded figures. Nil when the steps cannot
+  /// be read (a server store not yet migrated): the rest of the dashboard works without them.
+  func reporting() -> ReportingData? {
+    let keys = ReportingCycle.allSeries(in: data.targets, stored: data.series.keys)
+    guard let events = try? store?.allReviews() ?? [] else { return nil }
+    return ReportingData(
+      series: ReportingCycle.reportingSeries(keys, in: data.targets), events: events,
+      figures: data.series)
   }
 
   private func openStore() throws -> any ActualsStore {

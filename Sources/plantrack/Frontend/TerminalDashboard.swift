@@ -29,6 +29,7 @@ enum TerminalDashboard {
       workspace: workspaceName, asOf: asOf, statuses: statuses, language: language, ascii: ascii,
       banner: banner, readOnly: session.isReadOnly, backend: terminal)
     state.regions = session.data.targets.catalog.regions
+    state.reporting = session.reporting()
     DashboardLoop.run(&state, backend: terminal, effects: session) { stopRequested != 0 }
   }
 }

@@ -1,0 +1,44 @@
+import PlanTrackCore
+
+/// What the reporting board and the overview's approval marks are read from: the series as
+/// the reporting cycle sees them (office, lead units, rule), every review step of the store
+/// and the series' figures. The frontend loads it with the targets; nothing here reads a store.
+public struct ReportingData: Hashable, Sendable {
+  public let series: [ReportingSeries]
+  public let events: [ReviewEvent]
+  /// The review steps and figures, indexed.
+  public let book: ReviewBook
+  /// Each series' rule, by key.
+  let rules: [String: ReportingRule]
+
+  public init(series: [ReportingSeries], events: [ReviewEvent], figures: [String: [Observation]]) {
+    self.series = series
+    self.events = events
+    book = ReviewBook(events: events, series: figures)
+    rules = Dictionary(series.map { ($0.key, $0.rule) }) { a, _ in a }
+  }
+
+  /// Whether the store has any review step: a workspace that does not use the cycle shows no
+  /// approval marks.
+  public var usesCycle: Bool { !events.isEmpty }
+
+  /// Whether the overview marks `status`'s figure as not yet approved at `asOf`: the store uses
+  /// the cycle and the figure is one of the target's own series (not a roll-up's sum or a
+  /// stand-in) whose period is not approved.
+  public func isUnapproved(_ status: TargetStatus, asOf: Day) -> Bool {
+    let key = status.target.series
+    guard usesCycle, let actual = status.actual, let rule = rules[key],
+      book.series[key]?.contains(actual) == true
+    else { return false }
+    return book.approval(key: key, observation: actual, rule: rule, asOf: asOf) != .approved
+  }
+
+  public static func == (a: Self, b: Self) -> Bool {
+    a.series == b.series && a.events == b.events && a.book.series == b.book.series
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(series)
+    h.combine(events)
+  }
+}
