@@ -47,6 +47,15 @@ public struct ReviewBook: Sendable {
     }.filter { $0.state == .returned }
   }
 
+  /// The approval state of the figure a status used, nil when it used none of the series'
+  /// own (no figure, or a roll-up of the regions below standing in: nobody submits those).
+  public func approval(key: String, used: Observation?, rule: ReportingRule, asOf: Day)
+    -> ApprovalState?
+  {
+    guard let used, series[key]?.contains(used) == true else { return nil }
+    return approval(key: key, observation: used, rule: rule, asOf: asOf)
+  }
+
   /// The approval state of `observation` (a figure of `key` that a status used), at `asOf`.
   public func approval(
     key: String, observation: Observation, rule: ReportingRule, asOf: Day

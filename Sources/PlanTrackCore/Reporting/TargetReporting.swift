@@ -28,8 +28,7 @@ public struct TargetReporting: Hashable, Sendable {
   public init(
     series key: String, rule: ReportingRule, used: Observation?, book: ReviewBook, asOf: Day
   ) {
-    let own = used.flatMap { u in book.series[key]?.contains(u) == true ? u : nil }
-    approval = own.map { book.approval(key: key, observation: $0, rule: rule, asOf: asOf) }
+    approval = book.approval(key: key, used: used, rule: rule, asOf: asOf)
     let latest = book.review(key: key, period: rule.latestEnded(asOf: asOf), rule: rule, asOf: asOf)
     period = latest.period
     deadline = latest.deadline

@@ -30,10 +30,9 @@ public struct WorkspaceData: Sendable {
   /// Every series someone reports: those the targets read (in file order), then the others
   /// with figures or review steps, by key.
   public var reportingSeries: [ReportingSeries] {
-    let read = ReportingCycle.seriesKeys(in: targets)
-    let known = Set(read)
-    let others = Set(series.keys).union(reviews.map(\.key)).subtracting(known).sorted()
-    return ReportingCycle.reportingSeries(read + others, in: targets)
+    let keys = ReportingCycle.allSeries(
+      in: targets, stored: Set(series.keys).union(reviews.map(\.key)))
+    return ReportingCycle.reportingSeries(keys, in: targets)
   }
 
   /// Timeliness per office and per lead unit at `asOf`; none where no step of the cycle was

@@ -116,16 +116,7 @@ public struct Labels: Sendable {
   }
 
   /// A board cell's word: statuses stay readable without colour.
-  public func cell(_ c: ReportingCell) -> String {
-    switch c {
-    case .approved: t("approved", "已审核")
-    case .waiting: t("waiting", "待审核")
-    case .returned: t("returned", "已退回")
-    case .late: t("late", "迟报")
-    case .missing: t("missing", "缺报")
-    case .notDue: t("not due", "未到期")
-    }
-  }
+  public func cell(_ c: ReportingCell) -> String { language.label(c) }
 
   public func boardGroupName(_ g: ReportingLedger.Grouping) -> String {
     switch g {

@@ -27,10 +27,10 @@ public struct ReportingData: Hashable, Sendable {
   /// stand-in) whose period is not approved.
   public func isUnapproved(_ status: TargetStatus, asOf: Day) -> Bool {
     let key = status.target.series
-    guard usesCycle, let actual = status.actual, let rule = rules[key],
-      book.series[key]?.contains(actual) == true
+    guard usesCycle, let rule = rules[key],
+      let approval = book.approval(key: key, used: status.actual, rule: rule, asOf: asOf)
     else { return false }
-    return book.approval(key: key, observation: actual, rule: rule, asOf: asOf) != .approved
+    return approval != .approved
   }
 
   public static func == (a: Self, b: Self) -> Bool {

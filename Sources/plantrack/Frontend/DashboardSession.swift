@@ -74,7 +74,9 @@ final class DashboardSession {
           point: point, value: input, unit: nil, date: date, note: note, source: source,
           user: Frontend.user(), time: Frontend.timestamp())
         let store = try openStore()
-        let stored = try store.append([entry])[0]
+        // Through the cycle: a figure of an approved period is refused here (PT314); the
+        // command line takes the --reason such a correction needs.
+        let stored = try cycle(store).append([entry], reason: nil).entries[0]
         token = try store.changeToken()
         let unit = point.unit.text
         let summary =
@@ -87,8 +89,9 @@ final class DashboardSession {
         guard let store, let last = try store.lastUndoable(by: user) else {
           throw StoreError.nothingToUndo(user: user)
         }
-        let stored = try store.append([.retraction(of: last, by: user, at: Frontend.timestamp())])[
-          0]
+        let stored = try cycle(store).append(
+          [.retraction(of: last, by: user, at: Frontend.timestamp())], reason: nil
+        ).entries[0]
         token = try store.changeToken()
         let summary =
           language == .zh
@@ -96,7 +99,10 @@ final class DashboardSession {
           : "retracted #\(last.id) (retraction #\(stored.id))"
         return [.recorded(key: last.key, summary: summary)]
       case .export(let day):
-        let snapshot = Snapshot(asOf: day, statuses: statuses(asOf: day), label: label)
+        let statuses = statuses(asOf: day)
+        let snapshot = Snapshot(
+          asOf: day, statuses: statuses, label: label,
+          reporting: data.reporting(statuses, asOf: day), timeliness: data.timeliness(asOf: day))
         let paths = try SnapshotWriter.write(
           snapshot, formats: Snapshot.Format.allCases, language: language,
           into: workspace.root.appendingPathComponent("snapshots"))
@@ -105,9 +111,7 @@ final class DashboardSession {
         return [.historyLoaded(key: key, lines: try history(key))]
       case .review(let action, let keys, let period, let comment):
         let store = try openStore()
-        let cycle = ReportingCycle(
-          targets: data.targets, store: store, user: Frontend.user(of: store),
-          time: Frontend.timestamp(), today: Frontend.today())
+        let cycle = cycle(store)
         // Several series as the scope, not as named keys: those this user may not review
         // (an office's own figures in a cell with others) are left as they are. One is named,
         // so that a refusal says why.
@@ -127,14 +131,16 @@ final class DashboardSession {
   }
 
   /// The reporting cycle's data for the board: every series some target reads or the store
-  /// holds, with the store's review steps and the loaded figures. Nil when the steps cannot
-  /// be read (a server store not yet migrated): the rest of the dashboard works without them.
+  /// holds, with the review steps and figures loaded with the targets.
   func reporting() -> ReportingData? {
-    let keys = ReportingCycle.allSeries(in: data.targets, stored: data.series.keys)
-    guard let events = try? store?.allReviews() ?? [] else { return nil }
-    return ReportingData(
-      series: ReportingCycle.reportingSeries(keys, in: data.targets), events: events,
-      figures: data.series)
+    ReportingData(series: data.reportingSeries, events: data.reviews, figures: data.series)
+  }
+
+  /// The reporting cycle on `store` as this user, now.
+  private func cycle(_ store: any ActualsStore) -> ReportingCycle {
+    ReportingCycle(
+      targets: data.targets, store: store, user: Frontend.user(of: store),
+      time: Frontend.timestamp(), today: Frontend.today())
   }
 
   private func openStore() throws -> any ActualsStore {
