@@ -201,15 +201,14 @@ import Testing
     let april = ["PLANTRACK_NOW": "2024-05-06T09:00:00Z"]
     #expect(ws.run(["record", "t/nev", "150", "--date", "2024-04-30"], env: april).code == 0)
     #expect(ws.run(["submit", "t/nev", "--period", "2024-04"], env: april).code == 0)
-    let t = try Tmux(
-      "--as-of 2024-06-30", in: ws.root, env: "PLANTRACK_NOW=2024-06-06T09:00:00Z")
+    // A board of today (a decision is taken on the figures as they stand now).
+    let t = try Tmux("", in: ws.root, env: "TZ=UTC PLANTRACK_NOW=2024-06-06T09:00:00Z")
     var s = try t.wait(for: "12? / 18 万台")
     #expect(s.contains("? not yet approved"))
     try t.keys("r")
     s = try t.wait(for: "reporting board")
-    #expect(s.contains("2024-01") && s.contains("2024-06"))
-    // The latest month is selected; May has the waiting figure and two missing.
-    try t.keys("h")
+    #expect(s.contains("2023-12") && s.contains("2024-05") && !s.contains("2024-06 "))
+    // The latest ended month is selected; May has the waiting figure and two missing.
     s = try t.wait(for: "── 2024-05")
     #expect(s.contains("missing 2"))
     #expect(s.contains("waiting  2024-05 公共充电基础设施  12 (2024-05-31)"))
@@ -236,6 +235,27 @@ import Testing
     try t.keys("Escape")
     s = try t.wait(for: "12 / 18 万台")
     #expect(!s.contains("12?"))
+    try t.keys("q")
+    try t.wait(for: "EXIT=0")
+  }
+
+  /// A board of another date shows where figures stood then, but takes no decision: the
+  /// figures may have changed since.
+  @Test func aBoardOfAnotherDateDoesNotApprove() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    let june = ["PLANTRACK_NOW": "2024-06-05T09:00:00Z"]
+    #expect(ws.run(["record", "t/chargers", "12", "--date", "2024-05-31"], env: june).code == 0)
+    #expect(ws.run(["submit", "t/chargers", "--period", "2024-05"], env: june).code == 0)
+    let t = try Tmux(
+      "--as-of 2024-06-30", in: ws.root, env: "TZ=UTC PLANTRACK_NOW=2024-07-06T09:00:00Z")
+    try t.wait(for: "12? / 18 万台")
+    try t.keys("r")
+    try t.wait(for: "reporting board")
+    try t.keys("h")
+    try t.wait(for: "── 2024-05")
+    try t.keys("A")
+    try t.wait(for: "open it without --as-of")
+    #expect(!ws.run(["history", "t/chargers"]).stdout.contains("approve"))
     try t.keys("q")
     try t.wait(for: "EXIT=0")
   }

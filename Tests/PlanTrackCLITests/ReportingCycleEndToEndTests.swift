@@ -110,7 +110,8 @@ import Testing
     let approvedOnly = try #require(StatusJSON(text: official.stdout))
     #expect(approvedOnly.number(Self.target, "actual") == 6650)
     #expect(approvedOnly[Self.target]?["approval"] as? String == "approved")
-    // As of July 9 the June figure was submitted on time and not yet approved.
+    // As of July 11 the June figure had been submitted on time and returned; the figure
+    // standing now (6700) is not the one those steps were about: a draft against them.
     let july = try #require(ws.statusJSON(asOf: "2024-07-11"))
     #expect(july[Self.target]?["approval"] as? String == "recorded")
     #expect((july[Self.target]?["reporting"] as? [String: Any])?["state"] as? String == "on-time")
@@ -122,6 +123,14 @@ import Testing
       "t.yaml": targetFile([levelTarget("a", lead: "市工业和信息化局")])
     ])
     let clerk = Self.at("clerk", "2025-07-05T09:00:00Z")
+    // Before anything is recorded, the cycle's commands refuse and create no store.
+    for args in [
+      ["submit"], ["approve", "t/a"], ["return", "t/a", "--comment", "x"], ["review"],
+    ] {
+      let r = ws.run(args, env: clerk)
+      #expect(args == ["review"] ? r.code == 0 : r.code == 1 && r.stderrLines.count == 1, "\(args)")
+    }
+    #expect(!ws.storeExists)
     #expect(ws.run(["record", "t/a", "50", "--date", "2025-06-30"], env: clerk).code == 0)
     let before = ws.run(["remind", "--as-of", "2025-07-09", "--out", "notices"])
     #expect(before.code == 0, "June is not due yet: \(before.stderr)")
@@ -185,6 +194,46 @@ import Testing
         && approved.stdout.contains("approved 371003/5g-base-stations 2025-06: 1520"),
       "\(approved.stderr)")
 
+    // The server holds the lock and the order of steps even for a client that skips
+    // plantrack's checks: an entry into the approved period, an approval under a period
+    // label of its own, an approval of a figure nobody submitted, a submission of a figure
+    // that does not stand.
+    func asRole(_ role: String, _ sql: String) throws {
+      try p.server.psql(
+        "SET search_path TO \(p.schema); SET SESSION AUTHORIZATION \(role); \(sql)")
+    }
+    let approvedEntry = try p.server.psql(
+      "SELECT max(entry) FROM \(p.schema).review WHERE action = 'approve'"
+    ).trimmingWhitespace
+    let bypass = [
+      (
+        county,
+        "INSERT INTO entry (key, as_of, value, entered_by, entered_at) VALUES ('371003/5g-base-stations', '2025-06-30', 1999, 'x', 'y')"
+      ),
+      (
+        city,
+        "INSERT INTO review (key, period, action, entry, as_of, value, entered_by, entered_at) VALUES ('371003/5g-base-stations', 'x', 'approve', \(approvedEntry), '', 0, 'x', 'y')"
+      ),
+      (
+        county,
+        "INSERT INTO review (key, period, action, entry, as_of, value, entered_by, entered_at) VALUES ('371003/5g-base-stations', '2025-06', 'submit', \(approvedEntry), '', 0, 'x', 'y')"
+      ),
+    ]
+    for (role, sql) in bypass {
+      #expect(throws: (any Error).self, "\(sql)") { try asRole(role, sql) }
+    }
+    #expect(try p.count() == 2)
+    // A city records a figure into a county's July and approves it without anyone
+    // submitting it: refused.
+    #expect(run(["record", series, "1600", "--date", "2025-07-31"], as: city).code == 0)
+    let july = try p.server.psql("SELECT max(id) FROM \(p.schema).entry").trimmingWhitespace
+    #expect(throws: (any Error).self) {
+      try asRole(
+        city,
+        "INSERT INTO review (key, period, action, entry, as_of, value, entered_by, entered_at) VALUES ('371003/5g-base-stations', '2025-07', 'approve', \(july), '', 0, 'x', 'y')"
+      )
+    }
+
     // Locked: refused without a reason, reopened with one.
     let locked = run(["record", series, "1530", "--date", "2025-06-30"], as: county)
     #expect(locked.code == 1 && locked.problem == .periodLocked && locked.stderrLines.count == 1)
@@ -201,9 +250,13 @@ import Testing
     #expect(own.problem == .notReviewer && own.stderr.contains("submitted it"), "\(own.stderr)")
 
     // The server itself refuses what a client that skips plantrack's checks would write:
-    // the county approving its own figure, a step backdated or under another name.
+    // the county approving its own figure; and stamps a step written under another name,
+    // backdated, with a false date and value, with its own.
+    #expect(run(["record", series, "1550", "--date", "2025-06-30"], as: county).code == 0)
     let reviews = try p.server.psql("SELECT count(*) FROM \(p.schema).review").trimmingWhitespace
-    let entry = try p.server.psql("SELECT max(id) FROM \(p.schema).entry").trimmingWhitespace
+    let entry = try p.server.psql(
+      "SELECT max(id) FROM \(p.schema).entry WHERE as_of = '2025-06-30'"
+    ).trimmingWhitespace
     #expect(throws: (any Error).self) {
       try p.server.psql(
         """
@@ -221,7 +274,7 @@ import Testing
     let last = try p.server.psql(
       "SELECT entered_by, entered_at > '2020', as_of, value FROM \(p.schema).review ORDER BY id DESC LIMIT 1"
     ).trimmingWhitespace
-    #expect(last == "\(county)|t|2025-06-30|1540", "\(last)")
+    #expect(last == "\(county)|t|2025-06-30|1550", "\(last)")
     #expect(
       try p.server.psql("SELECT count(*) FROM \(p.schema).review").trimmingWhitespace
         == String((Int(reviews) ?? 0) + 1))

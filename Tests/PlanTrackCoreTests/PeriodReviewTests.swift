@@ -64,10 +64,52 @@ struct PeriodReviewTests {
     #expect(Self.review(figure: figure, steps).state == state, "\(what)")
   }
 
-  @Test func aReturnShowsItsCommentUntilTheFigureChanges() {
+  @Test func aReturnShowsItsCommentUntilTheFigureIsSubmittedAgain() {
     let steps = [Self.step(1, .submit, 1500), Self.step(2, .return, 1500, comment: "口径不一致")]
     #expect(Self.review(figure: 1500, steps).returnComment == "口径不一致")
-    #expect(Self.review(figure: 1520, steps).returnComment == nil)
+    // Corrected, not yet submitted: the office still needs to see why.
+    #expect(Self.review(figure: 1520, steps).returnComment == "口径不一致")
+    let again = steps + [Self.step(3, .submit, 1520)]
+    #expect(Self.review(figure: 1520, again).returnComment == nil)
+  }
+
+  /// (what happened, the figure that stands, the steps, the as-of day, the board's word);
+  /// the deadline is 2025-07-10.
+  static let cells: [(String, Double?, [ReviewEvent], String, ReportingCell)] = [
+    ("nothing, before the deadline", nil, [], "2025-07-09", .notDue),
+    ("nothing, after it", nil, [], "2025-07-11", .missing),
+    ("a draft, after it", 1500, [], "2025-07-11", .missing),
+    ("submitted on time", 1500, [step(1, .submit, 1500, on: "2025-07-08")], "2025-07-11", .waiting),
+    ("submitted late", 1500, [step(1, .submit, 1500, on: "2025-07-12")], "2025-07-13", .late),
+    (
+      "approved", 1500,
+      [step(1, .submit, 1500, on: "2025-07-12"), step(2, .approve, 1500, on: "2025-07-13")],
+      "2025-07-14", .approved
+    ),
+    (
+      "returned", 1500, [step(1, .submit, 1500), step(2, .return, 1500, comment: "核实")],
+      "2025-07-11", .returned
+    ),
+    (
+      "returned, corrected, not submitted again", 1520,
+      [step(1, .submit, 1500), step(2, .return, 1500, comment: "核实")], "2025-07-11", .returned
+    ),
+    (
+      "changed while it waited, after the deadline", 1510, [step(1, .submit, 1500)], "2025-07-11",
+      .missing
+    ),
+    (
+      "withdrawn after it was submitted", nil, [step(1, .submit, 1500)], "2025-07-11", .missing
+    ),
+  ]
+
+  @Test(arguments: cells)
+  func theBoardsWordForAPeriod(
+    _ what: String, _ figure: Double?, _ steps: [ReviewEvent], _ asOf: String,
+    _ cell: ReportingCell
+  ) {
+    #expect(
+      ReportingCell(Self.review(figure: figure, steps), asOf: Day(iso: asOf)!) == cell, "\(what)")
   }
 
   @Test func officialReportsKeepTheLastApprovedFigureWhileACorrectionWaits() {

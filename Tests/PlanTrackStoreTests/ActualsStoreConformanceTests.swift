@@ -387,6 +387,9 @@ struct ActualsStoreConformanceTests {
     #expect(throws: StoreError.commentRequired(what: "the comment of a return")) {
       try fixture.store.appendReviews([silent], entries: [])
     }
+    var approve = submit
+    approve.action = .approve
+    try fixture.writer("wang").appendReviews([approve], entries: [])
     // A correction with its figure: a bad step takes the figure with it.
     let correction = NewReview(
       key: stock, period: "2024-06", action: .correct, entry: .appended(0), comment: "修订",
@@ -400,8 +403,8 @@ struct ActualsStoreConformanceTests {
     let written = try fixture.store.appendReviews(
       [correction], entries: [figure(stock, "2024-06-30", 155)])
     #expect(written.reviews[0].entry == written.entries[0].id && written.reviews[0].value == 155)
-    #expect(try fixture.store.allReviews().map(\.action) == [.submit, .correct])
-    #expect(try fixture.store.info().reviews == 2)
+    #expect(try fixture.store.allReviews().map(\.action) == [.submit, .approve, .correct])
+    #expect(try fixture.store.info().reviews == 3)
   }
 
   /// `store copy` moves the review steps too, with who and when as they were.
@@ -430,5 +433,62 @@ struct ActualsStoreConformanceTests {
           at: "2024-07-10T09:00:00Z")
       ], entries: [])
     #expect(next.reviews[0].id > 2)
+  }
+
+  /// A status reads the steps of a few periods, every approval for official reports, and
+  /// every step of a period that was ever returned; not years of steps.
+  @Test(arguments: StoreBackend.available)
+  func theStepsOfSomePeriodsAreReadAlone(_ backend: StoreBackend) throws {
+    let fixture = try backend.make()
+    defer { fixture.cleanup() }
+    #expect(try !fixture.store.hasReviews())
+    let e = try fixture.store.append([
+      figure(stock, "2024-05-31", 1), figure(stock, "2024-06-30", 2),
+      figure(chargers, "2024-06-30", 3), figure(chargers, "2024-07-31", 4),
+    ])
+    func step(_ i: Int, _ period: String, _ action: ReviewAction) -> NewReview {
+      NewReview(
+        key: e[i].key, period: period, action: action, entry: .stored(e[i].id),
+        comment: action == .return ? "口径" : nil, by: "li", at: "2024-08-01T09:00:00Z")
+    }
+    // Submitted by li, reviewed by wang (nobody reviews what they submitted, on a server).
+    let reviewer = try fixture.writer("wang")
+    for (i, period, action) in [
+      (0, "2024-05", ReviewAction.submit), (0, "2024-05", .return), (1, "2024-06", .submit),
+      (1, "2024-06", .approve), (2, "2024-06", .submit), (3, "2024-07", .submit),
+      (3, "2024-07", .approve),
+    ] {
+      let by = action == .submit ? fixture.store : reviewer
+      try by.appendReviews([step(i, period, action)], entries: [])
+    }
+    #expect(try fixture.store.hasReviews())
+    func read(
+      _ periods: [String], _ actions: [ReviewAction], _ with: [ReviewAction],
+      endingWith: [ReviewAction] = []
+    ) throws -> [String] {
+      try fixture.store.reviews(
+        ReviewQuery(
+          periods: periods, actions: actions, periodsWith: with, periodsEndingWith: endingWith)
+      ).map {
+        "\($0.key == stock ? "stock" : "chargers") \($0.period) \($0.action.rawValue)"
+      }
+    }
+    #expect(
+      try read(["2024-06"], [], []) == [
+        "stock 2024-06 submit", "stock 2024-06 approve", "chargers 2024-06 submit",
+      ])
+    #expect(try read([], [.approve], []) == ["stock 2024-06 approve", "chargers 2024-07 approve"])
+    #expect(
+      try read(["2024-07"], [], [.return]) == [
+        "stock 2024-05 submit", "stock 2024-05 return", "chargers 2024-07 submit",
+        "chargers 2024-07 approve",
+      ])
+    // What waits for review: periods whose last step is a submission.
+    #expect(try read([], [], [], endingWith: [.submit]) == ["chargers 2024-06 submit"])
+    #expect(
+      try read([], [], [], endingWith: [.return]) == [
+        "stock 2024-05 submit", "stock 2024-05 return",
+      ])
+    #expect(try read([], [], []).isEmpty)
   }
 }

@@ -16,6 +16,25 @@ public struct ReportingSeries: Hashable, Sendable {
     grouping == .office ? [regionName] : (leads.isEmpty ? ["—"] : leads)
   }
 
+  /// `series` by office or lead unit, in the order each group first appears (a series with
+  /// two lead units is in both); an office's group carries its region's code.
+  public static func grouped(_ series: [ReportingSeries], by grouping: ReportingLedger.Grouping)
+    -> [(name: String, region: String?, series: [ReportingSeries])]
+  {
+    var out: [(name: String, region: String?, series: [ReportingSeries])] = []
+    var index: [String: Int] = [:]
+    for s in series {
+      for name in s.groups(grouping) {
+        if index[name] == nil {
+          index[name] = out.count
+          out.append((name, grouping == .office ? s.region : nil, []))
+        }
+        out[index[name]!].series.append(s)
+      }
+    }
+    return out
+  }
+
   public init(
     key: String, title: String, region: String?, regionName: String, leads: [String],
     rule: ReportingRule
@@ -54,13 +73,13 @@ public enum ReportingCell: String, Hashable, Sendable, CaseIterable {
     case .returned?: self = .returned
     case .submitted?: self = timeliness == .late ? .late : .waiting
     case .recorded?, nil:
-      // A draft after a submission (a correction not yet sent again) counts as submitted
-      // for timeliness; one never submitted is missing once the deadline passed.
-      switch timeliness {
-      case .missing: self = .missing
-      case .notDue: self = .notDue
-      case .late: self = .late
-      case .onTime: self = .waiting
+      if review.returnComment != nil {
+        // Returned, and corrected but not submitted again: still the office's to act on.
+        self = .returned
+      } else {
+        // Never submitted, changed since its last step, or withdrawn: what stands (if
+        // anything) is not submitted.
+        self = review.deadline < asOf ? .missing : .notDue
       }
     }
   }
@@ -104,8 +123,12 @@ public struct ReportingLedger: Sendable {
   /// The ledger of `series` at `asOf`: the last `periods` periods that have ended (each
   /// series in its own frequency: a quarterly series has a cell in the column of its
   /// quarter's last month).
+  /// How many months the board shows.
+  public static let defaultPeriods = 6
+
   public init(
-    series: [ReportingSeries], book: ReviewBook, asOf: Day, grouping: Grouping, periods: Int = 6
+    series: [ReportingSeries], book: ReviewBook, asOf: Day, grouping: Grouping,
+    periods: Int = defaultPeriods
   ) {
     self.asOf = asOf
     var months: [ReportingPeriod] = []
@@ -115,26 +138,14 @@ public struct ReportingLedger: Sendable {
       p = p.previous
     }
     columns = months.map(\.label)
-    var groups: [String: (region: String?, series: [ReportingSeries])] = [:]
-    var order: [String] = []
-    for s in series {
-      for name in s.groups(grouping) {
-        if groups[name] == nil {
-          groups[name] = (grouping == .office ? s.region : nil, [])
-          order.append(name)
-        }
-        groups[name]!.series.append(s)
-      }
-    }
-    rows = order.map { name in
-      let g = groups[name]!
+    rows = ReportingSeries.grouped(series, by: grouping).map { g in
       let cells = months.map { month in
         g.series.compactMap { s -> PeriodReview? in
           guard let period = month.closing(as: s.rule.frequency) else { return nil }
           return book.review(key: s.key, period: period, rule: s.rule, asOf: asOf)
         }
       }
-      return Row(name: name, region: g.region, series: g.series, cells: cells)
+      return Row(name: g.name, region: g.region, series: g.series, cells: cells)
     }
   }
 

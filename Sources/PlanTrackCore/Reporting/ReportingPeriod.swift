@@ -128,7 +128,7 @@ public struct ReportingRule: Hashable, Sendable {
 
   /// The usual deadlines: a month's figure by the 10th of the next month, a quarter's by the
   /// 15th after it, a half year's by the 20th after it, a year's by 31 January, a week's by
-  /// the Thursday after it (3 days).
+  /// the Wednesday after it (3 days).
   public static func defaultDeadlineDays(_ frequency: UpdateFrequency) -> Int {
     switch frequency {
     case .weekly: 3

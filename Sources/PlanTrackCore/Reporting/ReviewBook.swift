@@ -40,11 +40,12 @@ public struct ReviewBook: Sendable {
       figure: figure.map(PeriodReview.Figure.init), events: steps)
   }
 
-  /// The periods of `key` whose figure stands returned at `asOf`, oldest first.
+  /// The periods of `key` whose last step by `asOf` is a return (not submitted again since),
+  /// oldest first.
   public func returned(key: String, rule: ReportingRule, asOf: Day) -> [PeriodReview] {
     (events[key] ?? [:]).keys.compactMap(ReportingPeriod.init(parsing:)).sorted().map {
       review(key: key, period: $0, rule: rule, asOf: asOf)
-    }.filter { $0.state == .returned }
+    }.filter { $0.returnComment != nil }
   }
 
   /// The approval state of the figure a status used, nil when it used none of the series'

@@ -134,9 +134,15 @@ public struct PeriodReview: Hashable, Sendable {
     }
   }
 
-  /// The comment of the return that stands (the state is `returned`).
+  /// The comment of the last step when it was a return: the office sees why until it
+  /// submits again (also after it recorded a corrected figure, still a draft).
   public var returnComment: String? {
-    state == .returned ? events.last?.comment : nil
+    events.last.flatMap { $0.action == .return ? $0.comment : nil }
+  }
+
+  /// The last submission (or correction of an approved figure) and who made it.
+  public var lastSubmission: ReviewEvent? {
+    events.last { $0.action == .submit || $0.action == .correct }
   }
 
   /// The first submission: what timeliness is judged on.

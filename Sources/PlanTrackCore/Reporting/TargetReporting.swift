@@ -70,17 +70,13 @@ public struct TimelinessSummary: Hashable, Sendable {
     series: [ReportingSeries], book: ReviewBook, asOf: Day, grouping: ReportingLedger.Grouping
   ) {
     self.grouping = grouping
-    var rows: [Row] = []
-    var index: [String: Int] = [:]
-    for (s, review) in zip(series, ReportingLedger.latest(series, book: book, asOf: asOf)) {
-      for name in s.groups(grouping) {
-        if index[name] == nil {
-          index[name] = rows.count
-          rows.append(Row(name: name))
-        }
-        rows[index[name]!].count(review.timeliness(asOf: asOf))
-      }
+    let latest = Dictionary(
+      zip(series.map(\.key), ReportingLedger.latest(series, book: book, asOf: asOf)),
+      uniquingKeysWith: { a, _ in a })
+    rows = ReportingSeries.grouped(series, by: grouping).map { g in
+      var row = Row(name: g.name)
+      for s in g.series { if let r = latest[s.key] { row.count(r.timeliness(asOf: asOf)) } }
+      return row
     }
-    self.rows = rows
   }
 }

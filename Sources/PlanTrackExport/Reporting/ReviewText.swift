@@ -31,6 +31,6 @@ public enum ReviewText {
         line += " (changed since the last step: submit it)"
       }
     }
-    return line
+    return line.escapingControls
   }
 }

@@ -51,6 +51,13 @@ public protocol ActualsStore: AnyObject, Sendable {
   /// Every review step, in order.
   func allReviews() throws(StoreError) -> [ReviewEvent]
 
+  /// Whether any review step was ever taken: whether the store uses the reporting cycle.
+  func hasReviews() throws(StoreError) -> Bool
+
+  /// The review steps `query` selects, in order: what a status at one date, or the list of
+  /// what waits for review, needs, without reading years of steps.
+  func reviews(_ query: ReviewQuery) throws(StoreError) -> [ReviewEvent]
+
   /// Writes `entries` and `reviews` (another store's whole logs, in order) into this empty
   /// store with their ids, in one transaction; refuses a store that holds entries.
   func receive(_ entries: [ActualEntry], reviews: [ReviewEvent]) throws(StoreError)
@@ -98,4 +105,26 @@ public struct StoreChangeToken: Hashable, Sendable {
   let parts: [Int64]
 
   init(_ parts: Int64...) { self.parts = parts }
+}
+
+/// Which review steps to read (`ActualsStore.reviews(_:)`): the union of all four.
+public struct ReviewQuery: Sendable, Equatable {
+  /// Every step of the periods with these labels.
+  public var periods: [String] = []
+  /// Every step with one of these actions, in any period.
+  public var actions: [ReviewAction] = []
+  /// Every step of a period that has a step with one of these actions.
+  public var periodsWith: [ReviewAction] = []
+  /// Every step of a period whose last step has one of these actions.
+  public var periodsEndingWith: [ReviewAction] = []
+
+  public init(
+    periods: [String] = [], actions: [ReviewAction] = [], periodsWith: [ReviewAction] = [],
+    periodsEndingWith: [ReviewAction] = []
+  ) {
+    self.periods = periods
+    self.actions = actions
+    self.periodsWith = periodsWith
+    self.periodsEndingWith = periodsEndingWith
+  }
 }

@@ -167,6 +167,8 @@ public final class PostgresActualsStore: ActualsStore {
         CHECK (action NOT IN ('return', 'correct') OR length(btrim(comment)) > 0)
       );
       CREATE INDEX review_by_key ON review(key, period, id);
+      CREATE INDEX review_by_period ON review(period, key, id);
+      CREATE INDEX review_by_action ON review(action, key, period);
       -- When an entry was made is the server's word too, as who made it (v2-offices).
       CREATE OR REPLACE FUNCTION entry_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -187,33 +189,99 @@ public final class PostgresActualsStore: ActualsStore {
         FOR EACH ROW EXECUTE FUNCTION entry_append_only();
       CREATE TRIGGER review_no_truncate BEFORE TRUNCATE ON review
         FOR EACH STATEMENT EXECUTE FUNCTION entry_append_only();
-      CREATE FUNCTION review_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE submitter text;
+      -- The first and last day of a period label (2025-06, 2025-Q2, 2025-H1, 2025,
+      -- 2025-W23); nulls for anything else.
+      CREATE FUNCTION review_period_days(label text, OUT first date, OUT last date)
+        LANGUAGE plpgsql IMMUTABLE AS $$
         BEGIN
-          -- Who and when are the server's word (an administrator copying a store keeps them).
-          IF row_security_active(TG_RELID)
-             OR current_setting('plantrack.copying', true) IS DISTINCT FROM 'on' THEN
-            NEW.entered_by := session_user;
-            NEW.entered_at := to_char(clock_timestamp() AT TIME ZONE 'UTC',
-                                      'YYYY-MM-DD"T"HH24:MI:SS"Z"');
-            -- The figure's date and value come from the entry, a figure of the same series.
-            SELECT e.as_of, e.value INTO NEW.as_of, NEW.value FROM entry e
-              WHERE e.id = NEW.entry AND e.key = NEW.key AND e.value IS NOT NULL;
-            IF NOT FOUND THEN
-              RAISE EXCEPTION 'entry % is not a figure of series %', NEW.entry, NEW.key
-                USING ERRCODE = 'check_violation';
+          IF label ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' THEN
+            first := to_date(label || '-01', 'YYYY-MM-DD');
+            last := (first + interval '1 month')::date - 1;
+          ELSIF label ~ '^[0-9]{4}-Q[1-4]$' THEN
+            first := make_date(left(label, 4)::int, (right(label, 1)::int - 1) * 3 + 1, 1);
+            last := (first + interval '3 months')::date - 1;
+          ELSIF label ~ '^[0-9]{4}-H[12]$' THEN
+            first := make_date(left(label, 4)::int, (right(label, 1)::int - 1) * 6 + 1, 1);
+            last := (first + interval '6 months')::date - 1;
+          ELSIF label ~ '^[0-9]{4}$' THEN
+            first := make_date(label::int, 1, 1);
+            last := make_date(label::int, 12, 31);
+          ELSIF label ~ '^[0-9]{4}-W[0-9]{2}$' THEN
+            first := to_date(label || '-1', 'IYYY-"W"IW-ID');
+            last := first + 6;
+            IF to_char(first, 'IYYY-"W"IW') <> label THEN
+              first := NULL;
+              last := NULL;
+            END IF;
+          END IF;
+        END $$;
+      -- A period's figure: its latest entry (by date, then entry order) with a value that no
+      -- retraction withdraws (EntryLog's rule).
+      CREATE FUNCTION review_period_figure(series text, first date, last date,
+                                           OUT as_of text, OUT value double precision)
+        LANGUAGE sql STABLE AS $$
+          SELECT e.as_of, e.value FROM entry e
+          WHERE e.key = series AND e.value IS NOT NULL AND e.as_of::date BETWEEN first AND last
+            AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.retracts = e.id)
+          ORDER BY e.as_of DESC, e.id DESC LIMIT 1
+        $$;
+      CREATE FUNCTION review_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          days record;
+          figure record;
+          previous record;
+          same boolean;
+        BEGIN
+          -- An administrator copying a store keeps the steps as they were.
+          IF NOT row_security_active(TG_RELID)
+             AND current_setting('plantrack.copying', true) = 'on' THEN
+            RETURN NEW;
+          END IF;
+          -- Who and when are the server's word.
+          NEW.entered_by := session_user;
+          NEW.entered_at := to_char(clock_timestamp() AT TIME ZONE 'UTC',
+                                    'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+          -- The figure's date and value come from the entry, a figure of the same series...
+          SELECT e.as_of, e.value INTO NEW.as_of, NEW.value FROM entry e
+            WHERE e.id = NEW.entry AND e.key = NEW.key AND e.value IS NOT NULL;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION 'entry % is not a figure of series %', NEW.entry, NEW.key
+              USING ERRCODE = 'check_violation';
+          END IF;
+          -- ...dated in the period, and standing as the period's figure.
+          SELECT * INTO days FROM review_period_days(NEW.period);
+          IF days.first IS NULL OR NEW.as_of::date NOT BETWEEN days.first AND days.last THEN
+            RAISE EXCEPTION 'period % is not a period that holds the figure of %',
+              NEW.period, NEW.as_of USING ERRCODE = 'check_violation';
+          END IF;
+          SELECT * INTO figure FROM review_period_figure(NEW.key, days.first, days.last);
+          IF figure.as_of IS DISTINCT FROM NEW.as_of OR figure.value IS DISTINCT FROM NEW.value THEN
+            RAISE EXCEPTION 'entry % is not the figure that stands for % in %',
+              NEW.entry, NEW.key, NEW.period USING ERRCODE = 'check_violation';
+          END IF;
+          -- The step must follow from where the period stands (docs/STATUS.md).
+          SELECT r.action, r.as_of, r.value, r.entered_by INTO previous FROM review r
+            WHERE r.key = NEW.key AND r.period = NEW.period ORDER BY r.id DESC LIMIT 1;
+          same := FOUND AND previous.as_of = NEW.as_of AND previous.value = NEW.value;
+          IF NEW.action IN ('approve', 'return') THEN
+            IF NOT (same AND previous.action IN ('submit', 'correct')) THEN
+              RAISE EXCEPTION '% for % is not submitted: nothing to %',
+                NEW.key, NEW.period, NEW.action USING ERRCODE = 'check_violation';
             END IF;
             -- Nobody approves or returns what they submitted themselves.
-            IF NEW.action IN ('approve', 'return') THEN
-              SELECT r.entered_by INTO submitter FROM review r
-                WHERE r.key = NEW.key AND r.period = NEW.period
-                  AND r.action IN ('submit', 'correct')
-                ORDER BY r.id DESC LIMIT 1;
-              IF submitter = session_user THEN
-                RAISE EXCEPTION 'role % submitted % for % and cannot review it',
-                  session_user, NEW.key, NEW.period USING ERRCODE = 'check_violation';
-              END IF;
+            IF previous.entered_by = session_user THEN
+              RAISE EXCEPTION 'role % submitted % for % and cannot review it',
+                session_user, NEW.key, NEW.period USING ERRCODE = 'check_violation';
             END IF;
+          ELSIF NEW.action = 'submit' THEN
+            IF same AND previous.action IN ('submit', 'correct', 'approve') THEN
+              RAISE EXCEPTION '% for % is already submitted or approved', NEW.key, NEW.period
+                USING ERRCODE = 'check_violation';
+            END IF;
+          ELSIF NOT EXISTS (SELECT 1 FROM review r WHERE r.key = NEW.key
+                              AND r.period = NEW.period AND r.action = 'approve') THEN
+            RAISE EXCEPTION '% for % was never approved: nothing to correct',
+              NEW.key, NEW.period USING ERRCODE = 'check_violation';
           END IF;
           RETURN NEW;
         END $$;
@@ -221,6 +289,35 @@ public final class PostgresActualsStore: ActualsStore {
         FOR EACH ROW EXECUTE FUNCTION review_before_insert();
       CREATE TRIGGER review_changed AFTER INSERT ON review
         FOR EACH STATEMENT EXECUTE FUNCTION entry_notify();
+      -- An approved period is locked: at commit, a new entry must leave the figure of every
+      -- approved period it falls in as approved, unless the same transaction wrote a
+      -- `correct` step for it (plantrack record … --reason).
+      CREATE FUNCTION entry_keeps_approved_periods() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          p record;
+          figure record;
+        BEGIN
+          IF NOT row_security_active('entry')
+             AND current_setting('plantrack.copying', true) = 'on' THEN
+            RETURN NULL;
+          END IF;
+          FOR p IN SELECT DISTINCT ON (r.period) r.period, r.action, r.as_of, r.value,
+                          d.first, d.last
+                   FROM review r CROSS JOIN LATERAL review_period_days(r.period) d
+                   WHERE r.key = NEW.key AND NEW.as_of::date BETWEEN d.first AND d.last
+                   ORDER BY r.period, r.id DESC LOOP
+            CONTINUE WHEN p.action <> 'approve';
+            SELECT * INTO figure FROM review_period_figure(NEW.key, p.first, p.last);
+            IF figure.as_of IS DISTINCT FROM p.as_of OR figure.value IS DISTINCT FROM p.value THEN
+              RAISE EXCEPTION '% for % is approved and locked: a correction needs a reason',
+                NEW.key, p.period USING ERRCODE = 'check_violation';
+            END IF;
+          END LOOP;
+          RETURN NULL;
+        END $$;
+      CREATE CONSTRAINT TRIGGER entry_approved_periods_locked AFTER INSERT ON entry
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+        EXECUTE FUNCTION entry_keeps_approved_periods();
       ALTER TABLE review ENABLE ROW LEVEL SECURITY;
       CREATE POLICY review_everyone_reads ON review FOR SELECT USING (true);
       -- An office submits and corrects the figures of its region and the regions below it...
@@ -573,6 +670,29 @@ public final class PostgresActualsStore: ActualsStore {
 
   public func allReviews() throws(StoreError) -> [ReviewEvent] {
     try readReviews("", [])
+  }
+
+  public func hasReviews() throws(StoreError) -> Bool {
+    try withConnection(retry: true) { conn throws(StoreError) in
+      try conn.exec("SELECT EXISTS (SELECT 1 FROM review)")[0, 0] == "t"
+    }
+  }
+
+  public func reviews(_ q: ReviewQuery) throws(StoreError) -> [ReviewEvent] {
+    try readReviews(
+      """
+      WHERE period = ANY($1::text[]) OR action = ANY($2::text[])
+         OR (key, period) IN (SELECT key, period FROM review WHERE action = ANY($3::text[]))
+         OR (key, period) IN (SELECT key, period FROM review tail
+                              WHERE action = ANY($4::text[])
+                                AND id = (SELECT max(id) FROM review r
+                                          WHERE r.key = tail.key AND r.period = tail.period))
+      """,
+      [
+        PGConnection.arrayLiteral(q.periods), PGConnection.arrayLiteral(q.actions.map(\.rawValue)),
+        PGConnection.arrayLiteral(q.periodsWith.map(\.rawValue)),
+        PGConnection.arrayLiteral(q.periodsEndingWith.map(\.rawValue)),
+      ])
   }
 
   public func info() throws(StoreError) -> StoreInfo {

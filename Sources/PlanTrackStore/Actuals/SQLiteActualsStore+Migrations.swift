@@ -59,6 +59,8 @@ extension SQLiteActualsStore {
             CHECK (action NOT IN ('return', 'correct') OR length(trim(comment)) > 0)
           );
           CREATE INDEX review_by_key ON review(key, period, id);
+          CREATE INDEX review_by_period ON review(period, key, id);
+          CREATE INDEX review_by_action ON review(action, key, period);
           CREATE TRIGGER review_append_only_update BEFORE UPDATE ON review
             BEGIN SELECT RAISE(ABORT, 'review steps are append-only'); END;
           CREATE TRIGGER review_append_only_delete BEFORE DELETE ON review

@@ -410,6 +410,44 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
     try readReviews("", [])
   }
 
+  public func hasReviews() throws(StoreError) -> Bool { try reviewCount(limit: 1) > 0 }
+
+  /// The number of review steps, counting at most `limit` (none before the review table).
+  private func reviewCount(limit: Int = .max) throws(StoreError) -> Int {
+    try guarded {
+      try writer.read { db in
+        guard try db.tableExists("review") else { return 0 }
+        return try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM (SELECT 1 FROM review LIMIT ?)", arguments: [limit]) ?? 0
+      }
+    }
+  }
+
+  public func reviews(_ q: ReviewQuery) throws(StoreError) -> [ReviewEvent] {
+    // JSON arrays as the sets: one statement whatever their size.
+    try readReviews(
+      """
+      WHERE period IN (SELECT value FROM json_each(?1))
+         OR action IN (SELECT value FROM json_each(?2))
+         OR (key, period) IN (SELECT key, period FROM review
+                              WHERE action IN (SELECT value FROM json_each(?3)))
+         OR (key, period) IN (SELECT key, period FROM review tail
+                              WHERE action IN (SELECT value FROM json_each(?4))
+                                AND id = (SELECT max(id) FROM review r
+                                          WHERE r.key = tail.key AND r.period = tail.period))
+      """,
+      [
+        Self.jsonArray(q.periods), Self.jsonArray(q.actions.map(\.rawValue)),
+        Self.jsonArray(q.periodsWith.map(\.rawValue)),
+        Self.jsonArray(q.periodsEndingWith.map(\.rawValue)),
+      ])
+  }
+
+  /// `["a","b"]`: a JSON array of strings for `json_each`.
+  static func jsonArray(_ items: [String]) -> String {
+    String(decoding: try! JSONEncoder().encode(items), as: UTF8.self)
+  }
+
   public func info() throws(StoreError) -> StoreInfo {
     let path = writer.path
     let applied = try guarded {
@@ -422,7 +460,7 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
     return StoreInfo(
       kind: "sqlite", location: path,
       migrations: SQLiteActualsStore.migrator.migrations.filter(applied.contains),
-      entries: try count(), reviews: try allReviews().count, bytes: bytes, readOnly: isReadOnly)
+      entries: try count(), reviews: try reviewCount(), bytes: bytes, readOnly: isReadOnly)
   }
 
   private func refuseIfClosed() throws(StoreError) {

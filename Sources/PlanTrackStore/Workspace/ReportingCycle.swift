@@ -86,11 +86,8 @@ public struct ReportingCycle {
     return given.closing(as: rule.frequency)
   }
 
-  /// The review book of `keys` (or of the whole store): the steps and the current figures.
-  func book(keys: [String]?) throws(StoreError) -> ReviewBook {
-    guard let keys else {
-      return ReviewBook(events: try store.allReviews(), series: try store.seriesByKey())
-    }
+  /// The review book of `keys`: their steps and current figures.
+  func book(keys: [String]) throws(StoreError) -> ReviewBook {
     var events: [ReviewEvent] = []
     var series: [String: [Observation]] = [:]
     for key in Set(keys) {
@@ -166,7 +163,9 @@ public struct ReportingCycle {
     var steps: [NewReview] = []
     for r in found {
       guard let figure = r.figure else {
-        throw StoreError.noFigure(key: r.key, period: r.period.label)
+        // Named, it is an error; in a batch, a period whose figure was withdrawn is left.
+        if named { throw StoreError.noFigure(key: r.key, period: r.period.label) }
+        continue
       }
       switch r.state {
       case .submitted?:
@@ -199,23 +198,24 @@ public struct ReportingCycle {
     period: ReportingPeriod?, comment: String? = nil
   ) throws(StoreError) -> [ReviewEvent] {
     precondition(action == .approve || action == .return)
-    if action == .return, (comment ?? "").allSatisfy(\.isWhitespace) {
-      throw StoreError.commentRequired(what: "the comment of a return (--comment)")
-    }
+    try Self.checkComment(action, comment)
     let verb = action == .approve ? "approve" : "return"
     let (named, found) = try reviews(
       keys: keys, scope: scope, period: period, states: [.submitted])
     var steps: [NewReview] = []
     for r in found {
       guard r.state == .submitted, let figure = r.figure else {
-        let state =
-          r.state.map {
-            $0 == .recorded && !r.events.isEmpty ? "changed since it was submitted" : $0.rawValue
-          }
-          ?? "not recorded"
+        let state: String
+        switch r.state {
+        case nil: state = "not recorded"
+        case .recorded?:
+          state =
+            r.events.isEmpty
+            ? "recorded but never submitted" : "changed since its last step (not submitted again)"
+        case let other?: state = other.rawValue
+        }
         throw StoreError.notInState(
-          key: r.key, period: r.period.label, action: verb,
-          state: state + (r.state == .recorded || r.state == nil ? " (never submitted)" : ""))
+          key: r.key, period: r.period.label, action: verb, state: state)
       }
       if let refusal = reviewRefusal(r) {
         if named { throw refusal }
@@ -235,13 +235,19 @@ public struct ReportingCycle {
     return try store.appendReviews(steps, entries: []).reviews
   }
 
+  /// A return needs a comment that is not blank.
+  public static func checkComment(_ action: ReviewAction, _ comment: String?) throws(StoreError) {
+    if action == .return, (comment ?? "").allSatisfy(\.isWhitespace) {
+      throw StoreError.commentRequired(what: "the comment of a return (--comment)")
+    }
+  }
+
   /// Why this user may not approve or return `review`, or nil when they may: on a server,
   /// only an office of a region above the series' (never its own region), and never the
   /// role that submitted it. An SQLite store is one office's own: anyone who can write it.
   public func reviewRefusal(_ review: PeriodReview) -> StoreError? {
     guard store.sessionUser != nil else { return nil }
-    if let submitter = review.events.last(where: { $0.action == .submit || $0.action == .correct }
-    )?.enteredBy, submitter == user {
+    if review.lastSubmission?.enteredBy == user {
       return .notReviewer(role: user, key: review.key, reason: "\(user) submitted it")
     }
     guard let office = store.officeRegion else { return nil }  // the administrator
@@ -264,7 +270,10 @@ public struct ReportingCycle {
   /// What waits for this user's decision: submitted periods of every series they may review,
   /// oldest first.
   public func waiting() throws(StoreError) -> [PeriodReview] {
-    let book = try book(keys: nil)
+    // Only the periods whose last step is a submission: not the whole log.
+    let book = ReviewBook(
+      events: try store.reviews(ReviewQuery(periodsEndingWith: [.submit, .correct])),
+      series: try store.seriesByKey())
     var out: [PeriodReview] = []
     for key in book.keysWithEvents {
       let rule = rule(forSeries: key)
@@ -324,8 +333,9 @@ public struct ReportingCycle {
         if let standing, standing.asOf == r.figure?.asOf, standing.value == r.figure?.value {
           continue  // the same figure again: nothing changes
         }
-        guard let reason, !reason.allSatisfy(\.isWhitespace) else {
-          throw StoreError.periodLocked(key: key, period: p.label)
+        guard let reason else { throw StoreError.periodLocked(key: key, period: p.label) }
+        if reason.allSatisfy(\.isWhitespace) {
+          throw StoreError.commentRequired(what: "the reason of a correction (--reason)")
         }
         guard let standing else {
           throw StoreError.notInState(

@@ -6,15 +6,20 @@ public struct WorkspaceData: Sendable {
   public let targets: TargetSet
   /// The effective series by series key (a target's own key when it has no indicator).
   public let series: [String: [Observation]]
-  /// Every step of the reporting cycle, in order.
+  /// The steps of the reporting cycle that were loaded (`ReviewLoad`), in order.
   public let reviews: [ReviewEvent]
+  /// Whether the store has any review step at all (loaded or not): whether the office uses
+  /// the reporting cycle, so that reports show timeliness and the dashboard approval marks.
+  public let usesReportingCycle: Bool
 
   public init(
-    targets: TargetSet, series: [String: [Observation]], reviews: [ReviewEvent] = []
+    targets: TargetSet, series: [String: [Observation]], reviews: [ReviewEvent] = [],
+    usesReportingCycle: Bool? = nil
   ) {
     self.targets = targets
     self.series = series
     self.reviews = reviews
+    self.usesReportingCycle = usesReportingCycle ?? !reviews.isEmpty
   }
 
   /// The review steps with the figures they are about.
@@ -24,7 +29,8 @@ public struct WorkspaceData: Sendable {
   /// figure last approved by `asOf`; roll-ups then add up approved figures only.
   public func approvedOnly(asOf: Day) -> WorkspaceData {
     WorkspaceData(
-      targets: targets, series: reviewBook.approvedSeries(asOf: asOf), reviews: reviews)
+      targets: targets, series: reviewBook.approvedSeries(asOf: asOf), reviews: reviews,
+      usesReportingCycle: usesReportingCycle)
   }
 
   /// Every series someone reports: those the targets read (in file order), then the others
@@ -38,7 +44,7 @@ public struct WorkspaceData: Sendable {
   /// Timeliness per office and per lead unit at `asOf`; none where no step of the cycle was
   /// ever taken (a workspace that does not use it).
   public func timeliness(asOf: Day) -> [TimelinessSummary] {
-    guard !reviews.isEmpty else { return [] }
+    guard usesReportingCycle else { return [] }
     let all = reportingSeries
     let book = reviewBook
     return ReportingLedger.Grouping.allCases.map {
@@ -74,15 +80,55 @@ public struct WorkspaceData: Sendable {
   }
 }
 
+/// Which review steps `Workspace.load` reads.
+public enum ReviewLoad: Sendable, Equatable {
+  /// None: commands that do not show the reporting cycle.
+  case none
+  /// Every step.
+  case all
+  /// What statuses, reports and reminders at a date need: each series' latest period that
+  /// has ended and the period of its latest figure by then, the periods of the last `months`
+  /// months (the dashboard's board), every step of a period that was ever returned, and with
+  /// `approved`, every approval (`--approved-only`).
+  case at(Day, months: Int = 1, approved: Bool = false)
+
+  /// The period labels `.at` reads for `series` (keys with their rules and figures).
+  static func labels(
+    asOf: Day, months: Int, series: [(rule: ReportingRule, figures: [Observation]?)]
+  ) -> [String] {
+    var labels = Set<String>()
+    var frequencies = Set<UpdateFrequency>()
+    for s in series {
+      frequencies.insert(s.rule.frequency)
+      labels.insert(s.rule.latestEnded(asOf: asOf).label)
+      if let last = s.figures?.last(where: { $0.day <= asOf }) {
+        labels.insert(s.rule.period(containing: last.day).label)
+      }
+    }
+    var month = ReportingRule(frequency: .monthly).latestEnded(asOf: asOf)
+    for _ in 0..<months {
+      for f in frequencies { if let p = month.closing(as: f) { labels.insert(p.label) } }
+      month = month.previous
+    }
+    return labels.sorted()
+  }
+}
+
 extension Workspace {
   /// Reads the target files (on other threads) while `store`'s series is read on this one.
   /// With no store (nothing recorded yet) every series is empty.
-  public func load(store: (any ActualsStore)?) throws(StoreError) -> WorkspaceData {
+  public func load(store: (any ActualsStore)?, reviews load: ReviewLoad = .none)
+    throws(StoreError) -> WorkspaceData
+  {
     do {
       let (targets, read) = try Parallel.pair({ [self] in loadTargets() }) {
         () throws(StoreError) in try store?.seriesByKey() ?? [:]
       }
-      let reviews = try store?.allReviews() ?? []
+      let reviews =
+        try store.map { store throws(StoreError) in
+          try Self.reviews(load, store: store, targets: targets, series: read)
+        } ?? []
+      let uses = load == .none ? false : try store?.hasReviews() ?? false
       var series = read
       // Targets that named an indicator after figures were recorded under their own key: those
       // figures count for the series (rare; read entry by entry to resolve them together).
@@ -94,11 +140,32 @@ extension Workspace {
           series[t.series] = EntryLog.series(try store.entries(of: point))
         }
       }
-      return WorkspaceData(targets: targets, series: series, reviews: reviews)
+      return WorkspaceData(
+        targets: targets, series: series, reviews: reviews, usesReportingCycle: uses)
     } catch let error as StoreError {
       throw error
     } catch {
       throw StoreError(readFailure: error)
+    }
+  }
+}
+
+extension Workspace {
+  /// The review steps `load` asks for.
+  static func reviews(
+    _ load: ReviewLoad, store: any ActualsStore, targets: TargetSet,
+    series: [String: [Observation]]
+  ) throws(StoreError) -> [ReviewEvent] {
+    switch load {
+    case .none: return []
+    case .all: return try store.allReviews()
+    case .at(let asOf, let months, let approved):
+      let keys = ReportingCycle.allSeries(in: targets, stored: series.keys)
+      let labels = ReviewLoad.labels(
+        asOf: asOf, months: months,
+        series: keys.map { (ReportingCycle.rule(forSeries: $0, in: targets), series[$0]) })
+      return try store.reviews(
+        ReviewQuery(periods: labels, actions: approved ? [.approve] : [], periodsWith: [.return]))
     }
   }
 }

@@ -11,16 +11,19 @@ public struct ReportingData: Hashable, Sendable {
   /// Each series' rule, by key.
   let rules: [String: ReportingRule]
 
-  public init(series: [ReportingSeries], events: [ReviewEvent], figures: [String: [Observation]]) {
+  /// Whether the store has any review step (those loaded may be none of them).
+  public let usesCycle: Bool
+
+  public init(
+    series: [ReportingSeries], events: [ReviewEvent], figures: [String: [Observation]],
+    usesCycle: Bool? = nil
+  ) {
     self.series = series
     self.events = events
+    self.usesCycle = usesCycle ?? !events.isEmpty
     book = ReviewBook(events: events, series: figures)
     rules = Dictionary(series.map { ($0.key, $0.rule) }) { a, _ in a }
   }
-
-  /// Whether the store has any review step: a workspace that does not use the cycle shows no
-  /// approval marks.
-  public var usesCycle: Bool { !events.isEmpty }
 
   /// Whether the overview marks `status`'s figure as not yet approved at `asOf`: the store uses
   /// the cycle and the figure is one of the target's own series (not a roll-up's sum or a
@@ -35,6 +38,7 @@ public struct ReportingData: Hashable, Sendable {
 
   public static func == (a: Self, b: Self) -> Bool {
     a.series == b.series && a.events == b.events && a.book.series == b.book.series
+      && a.usesCycle == b.usesCycle
   }
 
   public func hash(into h: inout Hasher) {

@@ -32,11 +32,12 @@ struct CycleOptions: ParsableArguments {
     return p
   }
 
-  /// The cycle on the store, with the workspace's targets.
-  func cycle() throws -> (ReportingCycle, Workspace) {
+  /// The cycle on the store, with the workspace's targets. A workspace without a store has
+  /// nothing to submit or review: `none` is thrown, and no store file is created.
+  func cycle(orElse none: @autoclosure () -> StoreError) throws -> (ReportingCycle, Workspace) {
     let ws = try workspace.locate()
     let targets = ws.loadTargets()
-    let store = try ws.openStore()
+    guard let store = try ws.openStoreIfExists() else { throw none() }
     return (
       ReportingCycle(
         targets: targets, store: store, user: Frontend.user(of: store),
@@ -62,7 +63,11 @@ struct CycleOptions: ParsableArguments {
   /// Approves or returns, and says what was done.
   func decide(_ action: ReviewAction, comment: String? = nil) throws {
     let period = try parsedPeriod()
-    let (cycle, _) = try self.cycle()
+    try ReportingCycle.checkComment(action, comment)
+    let (cycle, _) = try self.cycle(
+      orElse: .nothingToReview(
+        scope: "this workspace (nothing recorded yet)", period: period?.label ?? "any period",
+        action: action == .approve ? "approve" : "return"))
     defer { cycle.store.close() }
     let scope = try scope(cycle, own: false)
     let steps = try cycle.decide(
@@ -82,7 +87,7 @@ struct CycleOptions: ParsableArguments {
 func describe(_ steps: [ReviewEvent], _ verb: String) -> String {
   steps.map { s in
     "\(verb) \(s.key) \(s.period): \(NumberText.plain(s.value)) as of \(s.asOf.iso) (entry #\(s.entry))"
-      + (s.comment.map { " — \($0)" } ?? "") + "\n"
+      + (s.comment.map { " — \($0.escapingControls)" } ?? "") + "\n"
   }.joined()
 }
 
@@ -101,7 +106,9 @@ struct SubmitCommand: ParsableCommand {
 
   func run() throws {
     let period = try options.parsedPeriod()
-    let (cycle, _) = try options.cycle()
+    let (cycle, _) = try options.cycle(
+      orElse: .nothingToSubmit(
+        scope: "this workspace (nothing recorded yet)", period: period?.label ?? "any period"))
     defer { cycle.store.close() }
     let scope = try options.scope(cycle, own: true)
     let steps = try cycle.submit(
@@ -170,7 +177,7 @@ struct ReviewCommand: ParsableCommand {
     }
     var rows: [[String]] = [["SERIES", "NAME", "PERIOD", "FIGURE", "AS OF", "SUBMITTED BY", "AT"]]
     for r in waiting {
-      let submitted = r.events.last { $0.action == .submit || $0.action == .correct }
+      let submitted = r.lastSubmission
       let name = (try? targets.recordPoint(for: r.key).title) ?? r.key
       rows.append([
         r.key, name, r.period.label, r.figure.map { NumberText.plain($0.value) } ?? "",

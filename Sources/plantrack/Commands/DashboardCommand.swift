@@ -27,7 +27,8 @@ struct DashboardCommand: ParsableCommand {
     let started = DashboardBench.now()
     let ws = try workspace.locate()
     let session = try DashboardSession(
-      workspace: ws, filter: try filter.parsed(), language: Frontend.language(lang))
+      workspace: ws, filter: try filter.parsed(), language: Frontend.language(lang),
+      asOf: asOf.day)
     if bench {
       Frontend.output(
         try DashboardBench.run(

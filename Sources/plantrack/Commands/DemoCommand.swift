@@ -42,7 +42,8 @@ struct DemoCommand: ParsableCommand {
       language == .zh
       ? "演示数据：以下数字为生成的示例，不是实际数据（demo data）。真实数据库未被改动。"
       : "DEMO DATA (演示数据): generated figures, not real ones. Your store is not touched."
-    let session = try DashboardSession(workspace: demo, filter: .all, language: language)
+    let session = try DashboardSession(
+      workspace: demo, filter: .all, language: language, asOf: day)
     session.label = DemoCommand.label
     try TerminalDashboard.run(
       session: session, asOf: day, language: language, ascii: ascii, banner: banner,

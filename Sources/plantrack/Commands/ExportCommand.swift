@@ -52,7 +52,7 @@ struct ExportCommand: ParsableCommand {
       data = WorkspaceData(
         targets: targets, series: DemoData.series(for: targets, asOf: day))
     } else {
-      (ws, data) = try workspace.load()
+      (ws, data) = try workspace.load(reviews: .at(day, approved: approved.approvedOnly))
       data = approved.apply(data, asOf: day)
     }
     let statuses = data.statuses(asOf: day, filter: try filter.parsed())

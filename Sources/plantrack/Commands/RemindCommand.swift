@@ -25,8 +25,8 @@ struct RemindCommand: ParsableCommand {
     Language?
 
   func run() throws {
-    let (_, data) = try workspace.load()
     let day = asOf.day
+    let (_, data) = try workspace.load(reviews: .at(day))
     let language = Frontend.language(lang)
     let notices = Reminder.notices(
       series: data.reportingSeries, book: data.reviewBook,

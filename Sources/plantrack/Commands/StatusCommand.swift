@@ -22,8 +22,8 @@ struct StatusCommand: ParsableCommand {
     Language?
 
   func run() throws {
-    let (_, loaded) = try workspace.load()
     let day = asOf.day
+    let (_, loaded) = try workspace.load(reviews: .at(day, approved: approved.approvedOnly))
     let data = approved.apply(loaded, asOf: day)
     let statuses = data.statuses(asOf: day, filter: try filter.parsed())
     let report = StatusReport(

@@ -16,13 +16,17 @@ final class DashboardSession {
   private var store: (any ActualsStore)?
   private var token: StoreChangeToken?
 
-  init(workspace: Workspace, filter: TargetFilter, language: Language) throws {
+  /// The review steps the board and the approval marks need at the dashboard's date.
+  private let reviewLoad: ReviewLoad
+
+  init(workspace: Workspace, filter: TargetFilter, language: Language, asOf: Day) throws {
     self.workspace = workspace
     self.filter = filter
     self.language = language
+    reviewLoad = .at(asOf, months: ReportingLedger.defaultPeriods)
     store = try workspace.openStoreIfExists()
     token = try store?.changeToken()
-    data = try workspace.load(store: store)
+    data = try workspace.load(store: store, reviews: reviewLoad)
   }
 
   /// Every target's status at `asOf`, filtered as the command line asked.
@@ -65,7 +69,7 @@ final class DashboardSession {
       case .quit:
         return []
       case .reload:
-        data = try workspace.load(store: store)
+        data = try workspace.load(store: store, reviews: reviewLoad)
         return [.loaded(statuses: statuses(asOf: asOf), asOf: asOf)]
           + (reporting().map { [.reportingLoaded($0)] } ?? [])
       case .record(let key, let input, let date, let note, let source):
@@ -110,6 +114,16 @@ final class DashboardSession {
       case .loadHistory(let key):
         return [.historyLoaded(key: key, lines: try history(key))]
       case .review(let action, let keys, let period, let comment):
+        // The board shows where figures stood at its date; a decision is taken now, on
+        // figures as they stand now, so only a board of today may take one.
+        guard asOf == Frontend.today() else {
+          return [
+            .failed(
+              language == .zh
+                ? "看板日期不是今天：请不带 --as-of 打开后再审核"
+                : "the board is as of \(asOf.iso): open it without --as-of to approve or return")
+          ]
+        }
         let store = try openStore()
         let cycle = cycle(store)
         // Several series as the scope, not as named keys: those this user may not review
@@ -133,7 +147,9 @@ final class DashboardSession {
   /// The reporting cycle's data for the board: every series some target reads or the store
   /// holds, with the review steps and figures loaded with the targets.
   func reporting() -> ReportingData? {
-    ReportingData(series: data.reportingSeries, events: data.reviews, figures: data.series)
+    ReportingData(
+      series: data.reportingSeries, events: data.reviews, figures: data.series,
+      usesCycle: data.usesReportingCycle)
   }
 
   /// The reporting cycle on `store` as this user, now.

@@ -5,11 +5,11 @@ extension WorkspaceOptions {
   /// Locates the workspace and reads its targets and figures (the store is not created if
   /// missing). Target-file findings are summed up on standard error; the valid targets still
   /// load.
-  func load() throws -> (Workspace, WorkspaceData) {
+  func load(reviews: ReviewLoad = .none) throws -> (Workspace, WorkspaceData) {
     let workspace = try locate()
     let store = try workspace.openStoreIfExists()
     defer { store?.close() }
-    let data = try workspace.load(store: store)
+    let data = try workspace.load(store: store, reviews: reviews)
     Frontend.warnAboutFindings(data.targets)
     return (workspace, data)
   }
