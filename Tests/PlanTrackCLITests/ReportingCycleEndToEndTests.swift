@@ -115,6 +115,13 @@ import Testing
     let july = try #require(ws.statusJSON(asOf: "2024-07-11"))
     #expect(july[Self.target]?["approval"] as? String == "recorded")
     #expect((july[Self.target]?["reporting"] as? [String: Any])?["state"] as? String == "on-time")
+
+    // The correction approved in turn: official reports take the last approval.
+    let later = Self.at("reviewer", "2024-08-05T09:00:00Z")
+    #expect(ws.run(["approve", Self.series, "--period", "2024-06"], env: later).code == 0)
+    let after = ws.run(
+      ["status", "--format", "json", "--as-of", "2024-08-15", "--approved-only"])
+    #expect(try #require(StatusJSON(text: after.stdout)).number(Self.target, "actual") == 6700)
   }
 
   /// `remind` writes notices and exits 3 while figures are missing, 0 when none is.

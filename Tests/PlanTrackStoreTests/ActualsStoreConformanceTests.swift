@@ -483,6 +483,12 @@ struct ActualsStoreConformanceTests {
         "stock 2024-05 submit", "stock 2024-05 return", "chargers 2024-07 submit",
         "chargers 2024-07 approve",
       ])
+    // Official reports: each period's last approval by a day (steps are stamped 2024-08-01
+    // by the client on a file, now by a server).
+    let approved = try fixture.store.approvedFigures(asOf: day("9999-12-31"))
+    #expect(approved[stock] == [Observation(day: day("2024-06-30"), value: 2)])
+    #expect(approved[chargers] == [Observation(day: day("2024-07-31"), value: 4)])
+    #expect(try fixture.store.approvedFigures(asOf: day("2024-07-31")).isEmpty)
     // What waits for review: periods whose last step is a submission.
     #expect(try read([], [], [], endingWith: [.submit]) == ["chargers 2024-06 submit"])
     #expect(

@@ -70,19 +70,4 @@ public struct ReviewBook: Sendable {
     return r.state ?? .recorded
   }
 
-  /// The series with approved figures only: for each period, the figure last approved by
-  /// `asOf` (what `--approved-only` reports use).
-  public func approvedSeries(asOf: Day) -> [String: [Observation]] {
-    var out: [String: [Observation]] = [:]
-    for (key, periods) in events {
-      var points: [Observation] = []
-      for steps in periods.values {
-        if let a = steps.last(where: { $0.action == .approve && ($0.enteredOn ?? asOf) <= asOf }) {
-          points.append(Observation(day: a.asOf, value: a.value))
-        }
-      }
-      if !points.isEmpty { out[key] = points.sorted { $0.day < $1.day } }
-    }
-    return out
-  }
 }

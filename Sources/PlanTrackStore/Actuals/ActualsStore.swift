@@ -51,6 +51,11 @@ public protocol ActualsStore: AnyObject, Sendable {
   /// Every review step, in order.
   func allReviews() throws(StoreError) -> [ReviewEvent]
 
+  /// The figures official reports use (`--approved-only`): for each series and period, the
+  /// figure of the last approval entered on or before `asOf` (UTC day), by series, in date
+  /// order. A correction waiting for approval leaves the approved figure standing.
+  func approvedFigures(asOf: Day) throws(StoreError) -> [String: [Observation]]
+
   /// Whether any review step was ever taken: whether the store uses the reporting cycle.
   func hasReviews() throws(StoreError) -> Bool
 
@@ -126,5 +131,38 @@ public struct ReviewQuery: Sendable, Equatable {
     self.actions = actions
     self.periodsWith = periodsWith
     self.periodsEndingWith = periodsEndingWith
+  }
+}
+
+extension ReviewQuery {
+  /// The condition selecting the steps: a UNION of one indexed query per set that is not
+  /// empty (`review_by_period`, `review_by_action`, `review_by_key`), each set a parameter
+  /// written by `member(column, n)` (“column is in the n-th parameter, 1-based”); nil when
+  /// every set is empty. Both stores share it; only the membership test differs.
+  func condition(member: (String, Int) -> String) -> (sql: String, sets: [[String]])? {
+    var parts: [String] = []
+    var sets: [[String]] = []
+    func add(_ set: [String], _ query: (Int) -> String) {
+      guard !set.isEmpty else { return }
+      sets.append(set)
+      parts.append(query(sets.count))
+    }
+    add(periods) { "SELECT id FROM review WHERE \(member("period", $0))" }
+    add(actions.map(\.rawValue)) { "SELECT id FROM review WHERE \(member("action", $0))" }
+    add(periodsWith.map(\.rawValue)) {
+      """
+      SELECT r.id FROM review r JOIN (SELECT DISTINCT key, period FROM review
+        WHERE \(member("action", $0))) p ON p.key = r.key AND p.period = r.period
+      """
+    }
+    add(periodsEndingWith.map(\.rawValue)) {
+      """
+      SELECT r.id FROM review r JOIN (SELECT t.key, t.period FROM review t
+        WHERE \(member("t.action", $0)) AND t.id = (SELECT max(m.id) FROM review m
+          WHERE m.key = t.key AND m.period = t.period)) p ON p.key = r.key AND p.period = r.period
+      """
+    }
+    guard !parts.isEmpty else { return nil }
+    return ("WHERE id IN (" + parts.joined(separator: " UNION ") + ")", sets)
   }
 }

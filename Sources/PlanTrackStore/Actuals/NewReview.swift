@@ -60,3 +60,32 @@ public struct NewReview: Hashable, Sendable {
     }
   }
 }
+
+/// Folds approvals read in (key, period, id) order into each period's last approved figure:
+/// what both stores' `approvedFigures` return.
+struct ApprovedFigures {
+  private var key = ""
+  private var period = ""
+  private var last: Observation?
+  private(set) var byKey: [String: [Observation]] = [:]
+
+  mutating func add(key: String, period: String, asOf: String, value: Double) {
+    if key != self.key || period != self.period { flush() }
+    self.key = key
+    self.period = period
+    last = Day(iso: asOf).map { Observation(day: $0, value: value) }
+  }
+
+  private mutating func flush() {
+    if let last { byKey[key, default: []].append(last) }
+    last = nil
+  }
+
+  /// Each series' approved figures in date order.
+  var result: [String: [Observation]] {
+    mutating get {
+      flush()
+      return byKey.mapValues { $0.sorted { $0.day < $1.day } }
+    }
+  }
+}

@@ -672,6 +672,24 @@ public final class PostgresActualsStore: ActualsStore {
     try readReviews("", [])
   }
 
+  public func approvedFigures(asOf: Day) throws(StoreError) -> [String: [Observation]] {
+    try withConnection(retry: true) { conn throws(StoreError) in
+      let rows = try conn.exec(
+        """
+        SELECT key, period, as_of, value FROM review
+        WHERE action = 'approve' AND left(entered_at, 10) <= $1
+        ORDER BY key, period, id
+        """, [asOf.iso])
+      var collect = ApprovedFigures()
+      for r in 0..<rows.count {
+        collect.add(
+          key: rows[r, 0] ?? "", period: rows[r, 1] ?? "", asOf: rows[r, 2] ?? "",
+          value: rows.double(r, 3) ?? 0)
+      }
+      return collect.result
+    }
+  }
+
   public func hasReviews() throws(StoreError) -> Bool {
     try withConnection(retry: true) { conn throws(StoreError) in
       try conn.exec("SELECT EXISTS (SELECT 1 FROM review)")[0, 0] == "t"
@@ -679,20 +697,8 @@ public final class PostgresActualsStore: ActualsStore {
   }
 
   public func reviews(_ q: ReviewQuery) throws(StoreError) -> [ReviewEvent] {
-    try readReviews(
-      """
-      WHERE period = ANY($1::text[]) OR action = ANY($2::text[])
-         OR (key, period) IN (SELECT key, period FROM review WHERE action = ANY($3::text[]))
-         OR (key, period) IN (SELECT key, period FROM review tail
-                              WHERE action = ANY($4::text[])
-                                AND id = (SELECT max(id) FROM review r
-                                          WHERE r.key = tail.key AND r.period = tail.period))
-      """,
-      [
-        PGConnection.arrayLiteral(q.periods), PGConnection.arrayLiteral(q.actions.map(\.rawValue)),
-        PGConnection.arrayLiteral(q.periodsWith.map(\.rawValue)),
-        PGConnection.arrayLiteral(q.periodsEndingWith.map(\.rawValue)),
-      ])
+    guard let c = q.condition(member: { "\($0) = ANY($\($1)::text[])" }) else { return [] }
+    return try readReviews(c.sql, c.sets.map(PGConnection.arrayLiteral))
   }
 
   public func info() throws(StoreError) -> StoreInfo {

@@ -376,14 +376,13 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
   static let reviewColumns =
     "id, key, period, action, entry, as_of, value, comment, entered_by, entered_at"
 
+  /// A row of `reviewColumns`, read by position (a status may read many thousands).
   static func review(_ row: Row) -> ReviewEvent? {
-    guard let action = ReviewAction(rawValue: row["action"]),
-      let day = Day(iso: row["as_of"] as String)
+    guard let action = ReviewAction(rawValue: row[3]), let day = Day(iso: row[5] as String)
     else { return nil }
     return ReviewEvent(
-      id: row["id"], key: row["key"], period: row["period"], action: action, entry: row["entry"],
-      asOf: day, value: row["value"], comment: row["comment"], enteredBy: row["entered_by"],
-      enteredAt: row["entered_at"])
+      id: row[0], key: row[1], period: row[2], action: action, entry: row[4], asOf: day,
+      value: row[6], comment: row[7], enteredBy: row[8], enteredAt: row[9])
   }
 
   /// Review steps matching `condition` in order; none in a store opened read-only whose
@@ -412,6 +411,28 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
 
   public func hasReviews() throws(StoreError) -> Bool { try reviewCount(limit: 1) > 0 }
 
+  public func approvedFigures(asOf: Day) throws(StoreError) -> [String: [Observation]] {
+    try guarded {
+      try writer.read { db in
+        guard try db.tableExists("review") else { return [:] }
+        // In (key, period, id) order from review_by_action: the last row of each period is
+        // its last approval by the day.
+        let rows = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT key, period, as_of, value FROM review
+            WHERE action = 'approve' AND substr(entered_at, 1, 10) <= ?
+            ORDER BY key, period, id
+            """, arguments: [asOf.iso])
+        var collect = ApprovedFigures()
+        while let row = try rows.next() {
+          collect.add(key: row[0], period: row[1], asOf: row[2], value: row[3])
+        }
+        return collect.result
+      }
+    }
+  }
+
   /// The number of review steps, counting at most `limit` (none before the review table).
   private func reviewCount(limit: Int = .max) throws(StoreError) -> Int {
     try guarded {
@@ -424,23 +445,10 @@ public final class SQLiteActualsStore: ActualsStore, @unchecked Sendable {
   }
 
   public func reviews(_ q: ReviewQuery) throws(StoreError) -> [ReviewEvent] {
-    // JSON arrays as the sets: one statement whatever their size.
-    try readReviews(
-      """
-      WHERE period IN (SELECT value FROM json_each(?1))
-         OR action IN (SELECT value FROM json_each(?2))
-         OR (key, period) IN (SELECT key, period FROM review
-                              WHERE action IN (SELECT value FROM json_each(?3)))
-         OR (key, period) IN (SELECT key, period FROM review tail
-                              WHERE action IN (SELECT value FROM json_each(?4))
-                                AND id = (SELECT max(id) FROM review r
-                                          WHERE r.key = tail.key AND r.period = tail.period))
-      """,
-      [
-        Self.jsonArray(q.periods), Self.jsonArray(q.actions.map(\.rawValue)),
-        Self.jsonArray(q.periodsWith.map(\.rawValue)),
-        Self.jsonArray(q.periodsEndingWith.map(\.rawValue)),
-      ])
+    // Each set as a JSON array: one parameter whatever its size.
+    guard let c = q.condition(member: { "\($0) IN (SELECT value FROM json_each(?\($1)))" })
+    else { return [] }
+    return try readReviews(c.sql, StatementArguments(c.sets.map(Self.jsonArray)))
   }
 
   /// `["a","b"]`: a JSON array of strings for `json_each`.

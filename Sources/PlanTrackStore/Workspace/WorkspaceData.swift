@@ -14,23 +14,29 @@ public struct WorkspaceData: Sendable {
 
   public init(
     targets: TargetSet, series: [String: [Observation]], reviews: [ReviewEvent] = [],
-    usesReportingCycle: Bool? = nil
+    usesReportingCycle: Bool? = nil, approved: [String: [Observation]]? = nil
   ) {
     self.targets = targets
     self.series = series
     self.reviews = reviews
     self.usesReportingCycle = usesReportingCycle ?? !reviews.isEmpty
+    self.approved = approved
   }
 
   /// The review steps with the figures they are about.
   public var reviewBook: ReviewBook { ReviewBook(events: reviews, series: series) }
 
+  /// The approved figures (`ActualsStore.approvedFigures`), when the load asked for them
+  /// (`ReviewLoad.at(_:approved: true)`).
+  public let approved: [String: [Observation]]?
+
   /// The same workspace with approved figures only (`--approved-only`): for each period, the
-  /// figure last approved by `asOf`; roll-ups then add up approved figures only.
-  public func approvedOnly(asOf: Day) -> WorkspaceData {
+  /// figure last approved by the load's date; roll-ups then add up approved figures only.
+  /// Without approved figures loaded, none.
+  public func approvedOnly() -> WorkspaceData {
     WorkspaceData(
-      targets: targets, series: reviewBook.approvedSeries(asOf: asOf), reviews: reviews,
-      usesReportingCycle: usesReportingCycle)
+      targets: targets, series: approved ?? [:], reviews: reviews,
+      usesReportingCycle: usesReportingCycle, approved: approved)
   }
 
   /// Every series someone reports: those the targets read (in file order), then the others
@@ -89,7 +95,7 @@ public enum ReviewLoad: Sendable, Equatable {
   /// What statuses, reports and reminders at a date need: each series' latest period that
   /// has ended and the period of its latest figure by then, the periods of the last `months`
   /// months (the dashboard's board), every step of a period that was ever returned, and with
-  /// `approved`, every approval (`--approved-only`).
+  /// `approved`, the approved figures (`--approved-only`).
   case at(Day, months: Int = 1, approved: Bool = false)
 
   /// The period labels `.at` reads for `series` (keys with their rules and figures).
@@ -124,9 +130,14 @@ extension Workspace {
       let (targets, read) = try Parallel.pair({ [self] in loadTargets() }) {
         () throws(StoreError) in try store?.seriesByKey() ?? [:]
       }
+      var approved: [String: [Observation]]?
+      if case .at(let asOf, _, true) = load {
+        approved = try store?.approvedFigures(asOf: asOf) ?? [:]
+      }
       let reviews =
         try store.map { store throws(StoreError) in
-          try Self.reviews(load, store: store, targets: targets, series: read)
+          try Self.reviews(
+            load, store: store, targets: targets, series: read, approved: approved ?? [:])
         } ?? []
       let uses = load == .none ? false : try store?.hasReviews() ?? false
       var series = read
@@ -141,7 +152,8 @@ extension Workspace {
         }
       }
       return WorkspaceData(
-        targets: targets, series: series, reviews: reviews, usesReportingCycle: uses)
+        targets: targets, series: series, reviews: reviews, usesReportingCycle: uses,
+        approved: approved)
     } catch let error as StoreError {
       throw error
     } catch {
@@ -154,18 +166,21 @@ extension Workspace {
   /// The review steps `load` asks for.
   static func reviews(
     _ load: ReviewLoad, store: any ActualsStore, targets: TargetSet,
-    series: [String: [Observation]]
+    series: [String: [Observation]], approved: [String: [Observation]]
   ) throws(StoreError) -> [ReviewEvent] {
     switch load {
     case .none: return []
     case .all: return try store.allReviews()
-    case .at(let asOf, let months, let approved):
+    case .at(let asOf, let months, _):
       let keys = ReportingCycle.allSeries(in: targets, stored: series.keys)
+      // The periods of the figures a status may use: the latest, and the latest approved.
       let labels = ReviewLoad.labels(
         asOf: asOf, months: months,
-        series: keys.map { (ReportingCycle.rule(forSeries: $0, in: targets), series[$0]) })
-      return try store.reviews(
-        ReviewQuery(periods: labels, actions: approved ? [.approve] : [], periodsWith: [.return]))
+        series: keys.flatMap { key in
+          let rule = ReportingCycle.rule(forSeries: key, in: targets)
+          return [(rule, series[key])] + (approved[key].map { [(rule, $0)] } ?? [])
+        })
+      return try store.reviews(ReviewQuery(periods: labels, periodsWith: [.return]))
     }
   }
 }

@@ -60,7 +60,7 @@ struct ApprovedOnlyOption: ParsableArguments {
 
   /// `data`, or its approved figures only.
   func apply(_ data: WorkspaceData, asOf: Day) -> WorkspaceData {
-    approvedOnly ? data.approvedOnly(asOf: asOf) : data
+    approvedOnly ? data.approvedOnly() : data
   }
 }
 
