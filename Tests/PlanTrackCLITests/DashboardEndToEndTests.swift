@@ -260,6 +260,36 @@ import Testing
     try t.wait(for: "EXIT=0")
   }
 
+  /// The entry form keeps an approved period locked: a figure for it is refused in the
+  /// footer and nothing is written (the command line takes the reason a correction needs).
+  @Test func theFormCannotChangeAnApprovedFigure() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    let clerk = ["PLANTRACK_USER": "clerk", "PLANTRACK_NOW": "2024-06-05T09:00:00Z"]
+    #expect(ws.run(["record", "t/chargers", "12", "--date", "2024-05-31"], env: clerk).code == 0)
+    #expect(ws.run(["submit", "t/chargers", "--period", "2024-05"], env: clerk).code == 0)
+    #expect(
+      ws.run(
+        ["approve", "t/chargers", "--period", "2024-05"],
+        env: ["PLANTRACK_NOW": "2024-06-06T09:00:00Z"]
+      ).code == 0)
+    // As of May 31 the figure was not yet approved (the mark), but the form writes now.
+    let t = try Tmux("--as-of 2024-05-31", in: ws.root)
+    try t.wait(for: "12? / 18 万台")
+    try t.keys("/")
+    try t.type("充电")
+    try t.keys("Enter")
+    try t.wait(for: "1/3 targets")
+    try t.keys("a")
+    try t.wait(for: "New figure")
+    try t.type("13万")
+    try t.wait(for: "= 13 万台")
+    try t.keys("Enter")
+    try t.wait(for: "approved and locked")
+    #expect(ws.run(["store", "info"]).stdout.contains("entries: 1\n"))
+    try t.keys("Escape", "q")
+    try t.wait(for: "EXIT=0")
+  }
+
   /// The repository's targets grouped by region: a tree with roll-up coverage, folding with z,
   /// and a county's figure reaching its city and province while the dashboard is open.
   @Test func regionsAsATreeWithRollupsThatFold() throws {
