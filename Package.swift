@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Pure domain: no files, no clock, no terminal.
@@ -26,7 +27,10 @@ let package = Package(
       ]
     ),
     .target(name: "PlanTrackExtract", dependencies: ["PlanTrackCore"]),
-    .target(name: "PlanTrackExport", dependencies: ["PlanTrackCore"]),
+    // Reports: snapshots in every format, diff, reminders; xlsx through ZIPFoundation.
+    .target(
+      name: "PlanTrackExport",
+      dependencies: ["PlanTrackCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(name: "PlanTrackUI", dependencies: ["PlanTrackCore"]),
     // libpq, PostgreSQL's C client, for the shared store.
     .systemLibrary(
@@ -55,7 +59,8 @@ let package = Package(
     .testTarget(
       name: "PlanTrackTerminalTests",
       dependencies: ["PlanTrackTerminal", "PlanTrackUI", "CNCursesW"]),
-    .testTarget(name: "PlanTrackExportTests", dependencies: ["PlanTrackExport"]),
+    .testTarget(
+      name: "PlanTrackExportTests", dependencies: ["PlanTrackExport", "PlanTrackTestServer"]),
     .testTarget(
       name: "PlanTrackExtractTests", dependencies: ["PlanTrackExtract", "PlanTrackStore"],
       exclude: ["Fixtures"]),

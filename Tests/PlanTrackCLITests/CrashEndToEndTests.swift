@@ -111,7 +111,7 @@ import Testing
     let fm = FileManager.default
     let reference = ws.root.appendingPathComponent("reference")
     let names = try fm.contentsOfDirectory(atPath: reference.path).sorted()
-    #expect(names.count == 4)
+    #expect(names.count == 5)
     var rng = SplitMix64(seed: 3)
     var killedMidway = 0
     for run in 1...20 {

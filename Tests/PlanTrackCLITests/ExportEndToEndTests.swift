@@ -9,7 +9,7 @@ import Testing
     levelTarget("chargers", name: "=SUM(1)<script>x</script>", unit: "万台", baseline: 5, goal: 18),
   ])
 
-  @Test func exportWritesFourFilesAtomicallyAndTheSameBytesTwice() throws {
+  @Test func exportWritesFiveFilesAtomicallyAndTheSameBytesTwice() throws {
     let ws = try TempWorkspace(["t.yaml": Self.file])
     #expect(ws.run(["record", "t/nev", "150", "--date", "2024-03-31"]).code == 0)
     let r = ws.run(["export", "--as-of", "2024-06-30"])
@@ -18,12 +18,12 @@ import Testing
     #expect(
       paths.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted() == [
         "2024-06-30-status.csv", "2024-06-30-status.html", "2024-06-30-status.json",
-        "2024-06-30-status.md",
+        "2024-06-30-status.md", "2024-06-30-status.xlsx",
       ])
     let folder = ws.root.appendingPathComponent("snapshots")
     let first = try paths.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
     #expect(
-      try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 4,
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 5,
       "a temporary file was left")
     #expect(ws.run(["export", "--as-of", "2024-06-30"]).code == 0)
     let second = try paths.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }

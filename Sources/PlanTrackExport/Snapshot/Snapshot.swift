@@ -1,3 +1,4 @@
+import Foundation
 import PlanTrackCore
 
 /// The status of every target frozen at an as-of date, as `plantrack export` writes it:
@@ -38,17 +39,27 @@ public struct Snapshot: Sendable {
 
   /// The formats a snapshot is written in.
   public enum Format: String, Sendable, CaseIterable {
-    case md, json, csv, html
+    case md, json, csv, html, xlsx
+
+    /// The formats that are text.
+    public static let textFormats: [Format] = [.md, .json, .csv, .html]
   }
 
-  /// The text of one format.
+  /// The text of one of the text formats (the workbook is `data`).
   public func text(_ format: Format, language: Language) -> String {
     switch format {
     case .json: json()
     case .md: markdown(language: language)
     case .csv: csv()
     case .html: html(language: language)
+    case .xlsx: preconditionFailure("a workbook is not text: use data(_:language:)")
     }
+  }
+
+  /// The bytes of one format's file.
+  public func data(_ format: Format, language: Language) throws -> Data {
+    format == .xlsx
+      ? try workbook(language: language).data() : Data(text(format, language: language).utf8)
   }
 
   /// The statuses grouped by document, in target-file order.

@@ -8,10 +8,11 @@ import PlanTrackStore
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Write status snapshots: <as-of>-status.md, .json, .csv and .html.",
+    abstract: "Write status snapshots: <as-of>-status.md, .json, .csv, .html and .xlsx.",
     discussion: """
       Files are written atomically and are the same bytes for the same data and as-of date.
-      The JSON (schema 1) is what `plantrack diff` compares.
+      The JSON (schema 3) is what `plantrack diff` compares; the workbook has a sheet of every
+      target's status fields (sortable, filterable) and a summary sheet.
       """)
 
   @OptionGroup var workspace: WorkspaceOptions
@@ -19,7 +20,7 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup var filter: FilterOptions
   @OptionGroup var approved: ApprovedOnlyOption
   @Option(
-    name: .long, help: "Comma-separated formats: md, json, csv, html (default: all four).",
+    name: .long, help: "Comma-separated formats: md, json, csv, html, xlsx (default: all five).",
     transform: ExportCommand.formats)
   var format: [Snapshot.Format] = Snapshot.Format.allCases
   @Option(name: .long, help: "The folder to write into (default: snapshots/ in the workspace).")

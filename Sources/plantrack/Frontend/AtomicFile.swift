@@ -12,13 +12,18 @@ enum AtomicFile {
   }
 
   static func write(_ text: String, to url: URL) throws {
+    try write(Data(text.utf8), to: url)
+  }
+
+  /// Writes `data` the same way.
+  static func write(_ data: Data, to url: URL) throws {
     let folder = url.deletingLastPathComponent().path
     let name = url.lastPathComponent
     removeAbandoned(name, in: folder)
     let partial = folder + "/." + name + ".partial-\(getpid())"
     let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw failure(url) }
-    let writeError = Frontend.writeAll(fd, text)
+    let writeError = data.withUnsafeBytes { Frontend.writeAll(fd, $0) }
     let synced = writeError == nil && fsync(fd) == 0
     let error = writeError ?? errno
     close(fd)

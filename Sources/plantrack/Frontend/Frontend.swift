@@ -98,18 +98,21 @@ enum Frontend {
   /// Writes all of `text` to `fd`; returns the errno that stopped it, if any.
   static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
     var text = text
-    return text.withUTF8 { bytes -> Int32? in
-      var offset = 0
-      while offset < bytes.count {
-        let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-        if n >= 0 {
-          offset += n
-        } else if errno != EINTR {
-          return errno
-        }
+    return text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Writes all of `bytes` to `fd`; returns the errno that stopped it, if any.
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+      let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      if n >= 0 {
+        offset += n
+      } else if errno != EINTR {
+        return errno
       }
-      return nil
     }
+    return nil
   }
 
   /// The label language: `--lang` if given, else the locale.

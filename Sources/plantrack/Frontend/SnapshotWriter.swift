@@ -15,11 +15,16 @@ enum SnapshotWriter {
       throw CommandFailure(.cannotCreateFolder, "\(folder.path): cannot create the folder")
     }
     // The formats are independent: render them on all cores, then write them one by one.
-    let texts = Parallel.map(formats, minimumChunk: 1) { snapshot.text($0, language: language) }
+    let files = Parallel.map(formats, minimumChunk: 1) { format in
+      Result { try snapshot.data(format, language: language) }
+    }
     var written: [String] = []
-    for (format, text) in zip(formats, texts) {
+    for (format, file) in zip(formats, files) {
       let url = folder.appendingPathComponent(snapshot.fileName(format))
-      try AtomicFile.write(text, to: url)
+      guard case .success(let bytes) = file else {
+        throw CommandFailure(.cannotWriteFile, "\(url.path): the workbook could not be made")
+      }
+      try AtomicFile.write(bytes, to: url)
       written.append(url.path)
     }
     return written

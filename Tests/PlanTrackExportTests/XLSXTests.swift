@@ -1,0 +1,84 @@
+import Foundation
+import PlanTrackCore
+import Testing
+
+@testable import PlanTrackExport
+
+@Suite("Snapshots as workbooks")
+struct XLSXTests {
+  static func workbook(_ language: Language = .zh) -> XLSXWorkbook {
+    SnapshotFixture.snapshot().workbook(language: language)
+  }
+
+  static func write(_ workbook: XLSXWorkbook) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plantrack-\(UUID().uuidString).xlsx")
+    try workbook.data().write(to: url)
+    return url
+  }
+
+  @Test func goldenParts() {
+    let text = Self.workbook().parts().map { "=== \($0.path)\n\($0.xml)\n" }.joined()
+    assertGolden(text, "snapshot-zh.xlsx.xml")
+  }
+
+  @Test func theStatusSheetHasEveryTargetWithTypedCells() throws {
+    let sheet = Self.workbook(.en).sheets[0]
+    #expect(sheet.name == "Status" && sheet.rows.count == 1 + 3)
+    #expect(sheet.rows[0][0] == .text("Key", .header))
+    let nev = sheet.rows[1]
+    #expect(nev[0] == .text("sd-test/nev"))
+    #expect(nev[9] == .text("on track", .onTrack))
+    #expect(nev[11] == .number(180, .figure))
+    #expect(nev[12] == .date(Day(iso: "2024-06-30")!))
+    // A target without a figure: empty cells, not zeros.
+    #expect(sheet.rows[3][11] == .empty)
+  }
+
+  @Test func openpyxlReadsEveryCellAsWritten() throws {
+    let workbook = Self.workbook()
+    let url = try Self.write(workbook)
+    defer { try? FileManager.default.removeItem(at: url) }
+    SpreadsheetClients.expectSame(
+      try SpreadsheetClients.openpyxl(url), as: workbook, client: "openpyxl")
+  }
+
+  @Test func libreOfficeReadsEveryCellAsWritten() throws {
+    let workbook = Self.workbook(.en)
+    let url = try Self.write(workbook)
+    defer { try? FileManager.default.removeItem(at: url) }
+    SpreadsheetClients.expectSame(
+      try SpreadsheetClients.libreOffice(url), as: workbook, client: "LibreOffice")
+  }
+
+  /// Text from target files is a cell's text, never markup or a formula: the hostile name
+  /// (`=HYPERLINK(…)`, `<script>`, a line break) reads back as written.
+  @Test func hostileTextStaysText() throws {
+    let xml = Self.workbook().sheets[0].xml()
+    #expect(!xml.contains("<f>") && !xml.contains("<script>"))
+    #expect(xml.contains("&lt;script&gt;"))
+    let odd = XLSXWorkbook(sheets: [
+      XLSXSheet(name: "a&b", rows: [[.text("x\u{1}y\u{1B}[2J"), .text("=1+1"), .number(1e300)]])
+    ])
+    let url = try Self.write(odd)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let read = try SpreadsheetClients.openpyxl(url)
+    #expect(read["a&b"]?.first == ["x\u{FFFD}y\u{FFFD}[2J", "=1+1", "1e+300"])
+  }
+
+  static let columns: [(Int, String)] = [
+    (0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (701, "ZZ"), (702, "AAA"),
+  ]
+
+  @Test(arguments: columns)
+  func columnLetters(_ index: Int, _ letters: String) {
+    #expect(XLSXText.column(index) == letters)
+  }
+
+  @Test(arguments: [
+    ("1899-12-31", 1), ("1900-03-01", 61), ("2024-06-30", 45473), ("1970-01-01", 25569),
+  ])
+  func dateSerials(_ day: String, _ serial: Int) {
+    #expect(XLSXText.serial(Day(iso: day)!) == serial)
+  }
+}
