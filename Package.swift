@@ -24,6 +24,7 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     .target(name: "PlanTrackExtract", dependencies: ["PlanTrackCore"]),

@@ -104,7 +104,7 @@ enum SpreadsheetClients {
           differences += 1
           if differences <= 5 {
             Issue.record(
-              "\(client): \(sheet.name)!\(XLSXText.column(c))\(r + 1) is “\(got)”, wrote \(cell)",
+              "\(client): \(sheet.name)!\(SpreadsheetCell.letters(c))\(r + 1) is “\(got)”, wrote \(cell)",
               sourceLocation: sourceLocation)
           }
         }

@@ -72,13 +72,13 @@ struct XLSXTests {
 
   @Test(arguments: columns)
   func columnLetters(_ index: Int, _ letters: String) {
-    #expect(XLSXText.column(index) == letters)
+    #expect(SpreadsheetCell.letters(index) == letters)
   }
 
   @Test(arguments: [
     ("1899-12-31", 1), ("1900-03-01", 61), ("2024-06-30", 45473), ("1970-01-01", 25569),
   ])
   func dateSerials(_ day: String, _ serial: Int) {
-    #expect(XLSXText.serial(Day(iso: day)!) == serial)
+    #expect(SpreadsheetCell.serial(Day(iso: day)!) == serial)
   }
 }

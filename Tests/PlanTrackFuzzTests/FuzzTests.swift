@@ -1,8 +1,9 @@
 import Foundation
 import PlanTrackCore
 import PlanTrackExtract
-import PlanTrackStore
 import Testing
+
+@testable import PlanTrackStore
 
 /// Property tests over every reader of outside input, on inputs mutated from the corpus
 /// (Corpus/) and on every input kept in Regressions/. No input may crash, hang or trap; each
@@ -91,6 +92,50 @@ struct FuzzTests {
       let lines = Self.lineCount(text)
       for f in findings {
         #expect(f.line >= 0 && f.line <= lines + 1, "\(label): \(f)")
+        #expect(Self.isOneSafeLine(f.description), "\(label): \(f.description.debugDescription)")
+      }
+    }
+  }
+
+  /// The workbook reader's XML: any mutation of a sheet gives events or one failure.
+  @Test func workbookXML() {
+    for (label, bytes) in Self.inputs("sheet.xml", regressions: "xml-") {
+      var scanner = XMLScanner(bytes)
+      var events = 0
+      do {
+        while try scanner.next() != nil {
+          events += 1
+          if events > bytes.count + 1 {
+            Issue.record("\(label): more events than bytes")
+            break
+          }
+        }
+      } catch {
+        #expect(Self.isOneSafeLine(error.message), "\(label): \(error.message.debugDescription)")
+      }
+    }
+  }
+
+  /// Whole workbooks, mutated byte by byte: imported entirely or refused, every finding one
+  /// printable line.
+  @Test func workbooks() throws {
+    let targets = TargetSet(files: [
+      TargetFile.parse(
+        yaml: String(decoding: Mutator.corpus("target-file.yaml"), as: UTF8.self), file: "t.yaml")
+    ])
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plantrack-fuzz-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("w.xlsx")
+    for (label, bytes) in Self.inputs(
+      "workbook.xlsx", regressions: "xlsx-", iterations: max(Self.iterations / 5, 20))
+    {
+      try Data(bytes).write(to: url)
+      let (entries, findings) = XLSXImport.parse(
+        url, file: "w.xlsx", targets: targets, user: "fuzz", time: "2026-01-01T00:00:00Z")
+      #expect(entries.isEmpty || findings.isEmpty, "\(label): entries and errors at once")
+      for f in findings {
         #expect(Self.isOneSafeLine(f.description), "\(label): \(f.description.debugDescription)")
       }
     }

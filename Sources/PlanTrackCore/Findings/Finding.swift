@@ -15,6 +15,8 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
   /// What kind of problem this is; stable, unlike the message.
   public var code: ProblemCode
   public var message: String
+  /// A spreadsheet cell (`Sheet!D12`) where the place is one, instead of line and column.
+  public var cell: String?
 
   /// A finding at `line`:`column` of `file` (0 for either when unknown).
   public init(
@@ -27,6 +29,12 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     self.severity = severity
     self.code = code
     self.message = message
+  }
+
+  /// A finding at a spreadsheet's cell (`F.xlsx:Sheet!D12: error: …`).
+  public init(file: String, cell: String?, code: ProblemCode, message: String) {
+    self.init(file: file, line: 0, column: 0, code: code, message: message)
+    self.cell = cell
   }
 
   /// A place in a file.
@@ -55,7 +63,9 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
   /// code first in the message so that it can be matched and the text can change.
   public var description: String {
     var location = file
-    if line > 0 {
+    if let cell {
+      location += ":" + cell
+    } else if line > 0 {
       location += ":\(line)"
       if column > 0 { location += ":\(column)" }
     }

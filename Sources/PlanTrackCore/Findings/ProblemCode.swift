@@ -56,6 +56,8 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
   case csvFieldCount = "PT205"
   case csvUnclosedQuote = "PT206"
   case csvTextAfterQuote = "PT207"
+  case workbookUnreadable = "PT208"
+  case workbookRefused = "PT209"
   case importRejected = "PT290"
 
   // PT7xx: indicators, regions and series.
@@ -174,6 +176,10 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
     case .csvFieldCount: "a CSV row has a different number of fields than the header"
     case .csvUnclosedQuote: "a quoted CSV field is never closed"
     case .csvTextAfterQuote: "text follows a closing quote in a CSV field"
+    case .workbookUnreadable:
+      "a workbook that cannot be read (not an .xlsx, broken XML, a missing part or value)"
+    case .workbookRefused:
+      "a workbook refused: macros, links to other workbooks, a part too large, too many rows"
     case .importRejected: "`import` wrote nothing because rows are bad"
     case .storeReadOnly: "the store cannot be written by this user"
     case .cannotOpenStore: "the store cannot be opened or created"

@@ -220,7 +220,7 @@ extension XLSXSheet {
   /// `$A$1:$F$20`: the header and the data.
   var absoluteRange: String {
     let columns = rows.map(\.count).max() ?? 1
-    return "$A$1:$\(XLSXText.column(columns - 1))$\(max(rows.count, 1))"
+    return "$A$1:$\(SpreadsheetCell.letters(columns - 1))$\(max(rows.count, 1))"
   }
 
   /// Each column's width in characters: the widest cell's display width (a Chinese
@@ -265,16 +265,17 @@ extension XLSXSheet {
     for (r, row) in rows.enumerated() {
       out += "<row r=\"\(r + 1)\">"
       for (c, cell) in row.enumerated() {
-        let ref = XLSXText.column(c) + String(r + 1)
+        let ref = SpreadsheetCell.letters(c) + String(r + 1)
         switch cell {
         case .empty: continue
         case .text(let s, let style):
           out +=
             "<c r=\"\(ref)\"\(style.attribute) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XLSXText.escape(s))</t></is></c>"
         case .number(let v, let style):
-          out += "<c r=\"\(ref)\"\(style.attribute)><v>\(XLSXText.number(v))</v></c>"
+          out += "<c r=\"\(ref)\"\(style.attribute)><v>\(SpreadsheetCell.numberText(v))</v></c>"
         case .date(let d):
-          out += "<c r=\"\(ref)\"\(XLSXStyle.date.attribute)><v>\(XLSXText.serial(d))</v></c>"
+          out +=
+            "<c r=\"\(ref)\"\(XLSXStyle.date.attribute)><v>\(SpreadsheetCell.serial(d))</v></c>"
         }
       }
       out += "</row>"
@@ -293,18 +294,6 @@ extension XLSXStyle {
 
 /// Text as SpreadsheetML holds it.
 enum XLSXText {
-  /// `A`, `Z`, `AA`… for a 0-based column.
-  static func column(_ index: Int) -> String {
-    var n = index + 1
-    var out = ""
-    while n > 0 {
-      let r = (n - 1) % 26
-      out = String(UnicodeScalar(UInt8(65 + r))) + out
-      n = (n - 1) / 26
-    }
-    return out
-  }
-
   /// Escapes markup and drops what XML 1.0 cannot hold (control characters other than tab
   /// and line breaks; lone surrogates cannot occur in a Swift String).
   static func escape(_ s: String) -> String {
@@ -329,11 +318,4 @@ enum XLSXText {
     escape(s).replacingOccurrences(of: "\"", with: "&quot;")
   }
 
-  /// A number as the shortest text that reads back as the same double.
-  static func number(_ v: Double) -> String {
-    v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
-  }
-
-  /// Days since 1899-12-30, the spreadsheet date serial.
-  static func serial(_ d: Day) -> Int { d.ordinal + 25569 }
 }

@@ -42,13 +42,42 @@ public enum CSVImport {
         ]
       )
     }
+    return entries(records, file: file, targets: targets, user: user, time: time)
+  }
+
+  /// Where a field of a table is, as a finding says it: a line and column of a CSV, or a
+  /// cell of a workbook's sheet.
+  struct Places {
+    /// `Sheet!D12` for a field at (line, column); nil for a CSV.
+    var cell: ((_ line: Int, _ column: Int) -> String)?
+
+    func finding(
+      _ file: String, line: Int, column: Int, _ code: ProblemCode, _ message: String
+    ) -> Finding {
+      guard let cell else {
+        return Finding(file: file, line: line, column: column, code: code, message: message)
+      }
+      return Finding(file: file, cell: cell(line, max(column, 1)), code: code, message: message)
+    }
+  }
+
+  /// The entries of a table whose first record is the header: a CSV's, or a workbook
+  /// sheet's rows (`XLSXImport`); every bad field is a finding at its place.
+  static func entries(
+    _ records: [CSVReader.Record], file: String, targets: TargetSet, user: String, time: String,
+    places: Places = Places(),
+    dates: (CSVReader.Field) -> Day? = { Day(iso: $0.text.trimmingWhitespace) }
+  ) -> (entries: [NewEntry], findings: [Finding]) {
+    func finding(_ line: Int, _ column: Int, _ code: ProblemCode, _ message: String) -> Finding {
+      places.finding(file, line: line, column: column, code, message)
+    }
     guard let header = records.first else {
       return (
         [],
         [
-          Finding(
-            file: file, line: 1, column: 1, code: .csvEmptyFile,
-            message: "the file is empty; expected the header key,date,value[,unit,note,source]")
+          finding(
+            1, 1, .csvEmptyFile,
+            "the file is empty; expected the header key,date,value[,unit,note,source]")
         ]
       )
     }
@@ -57,34 +86,29 @@ public enum CSVImport {
     for (i, name) in names.enumerated()
     where !columns.contains(name) || names.firstIndex(of: name) != i {
       findings.append(
-        Finding(
-          file: file, line: header.line, column: header.fields[i].column, code: .csvUnknownColumn,
-          message:
-            "unknown or repeated column “\(name)”; expected key,date,value[,unit,note,source]"))
+        finding(
+          header.line, header.fields[i].column, .csvUnknownColumn,
+          "unknown or repeated column “\(name)”; expected key,date,value[,unit,note,source]"))
     }
     for required in columns.prefix(3) where !names.contains(required) {
       findings.append(
-        Finding(
-          file: file, line: header.line, column: 1, code: .csvMissingColumn,
-          message:
-            "the header has no “\(required)” column; expected key,date,value[,unit,note,source]"))
+        finding(
+          header.line, 1, .csvMissingColumn,
+          "the header has no “\(required)” column; expected key,date,value[,unit,note,source]"))
     }
     guard findings.isEmpty else { return ([], findings) }
     let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
 
     var entries: [NewEntry] = []
     if records.count == 1 {
-      findings.append(
-        Finding(
-          file: file, line: header.line, column: 1, code: .csvNoRows,
-          message: "the file has a header but no rows"))
+      findings.append(finding(header.line, 1, .csvNoRows, "the file has a header but no rows"))
     }
     for record in records.dropFirst() {
       guard record.fields.count == names.count else {
         findings.append(
-          Finding(
-            file: file, line: record.line, column: 1, code: .csvFieldCount,
-            message: "expected \(names.count) fields, found \(record.fields.count)"))
+          finding(
+            record.line, 1, .csvFieldCount,
+            "expected \(names.count) fields, found \(record.fields.count)"))
         continue
       }
       func field(_ name: String) -> CSVReader.Field? { index[name].map { record.fields[$0] } }
@@ -93,14 +117,11 @@ public enum CSVImport {
       }
       func fail(_ name: String, _ code: ProblemCode, _ message: String) {
         let f = field(name)
-        findings.append(
-          Finding(
-            file: file, line: f?.line ?? record.line, column: f?.column ?? 1, code: code,
-            message: message))
+        findings.append(finding(f?.line ?? record.line, f?.column ?? 1, code, message))
       }
       let keyText = text("key") ?? ""
       let dateText = text("date") ?? ""
-      guard let date = Day(iso: dateText) else {
+      guard let date = field("date").flatMap(dates) else {
         fail("date", .invalidDate, "date “\(dateText)” is not a date YYYY-MM-DD that exists")
         continue
       }

@@ -7,10 +7,13 @@ import PlanTrackStore
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Import actuals from a CSV (key,date,value[,unit,note,source]); all rows or none.")
+    abstract:
+      "Import actuals from a CSV or an .xlsx workbook (header key,date,value[,unit,note,source]); all rows or none."
+  )
 
   @OptionGroup var workspace: WorkspaceOptions
-  @Argument(help: "The CSV file.") var file: String
+  @Argument(help: "The CSV file, or an .xlsx workbook whose first sheet has the same header.")
+  var file: String
   @Flag(name: .long, help: "Check the file and report, without writing.") var dryRun = false
   @Option(
     name: .long,
@@ -23,11 +26,30 @@ struct ImportCommand: ParsableCommand {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw CommandFailure(.cannotReadFile, "cannot read \(file)")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw CommandFailure(.notUTF8, "\(file): not valid UTF-8 text (save the CSV as UTF-8)")
+    let entries: [NewEntry]
+    let findings: [Finding]
+    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {  // a zip: a workbook
+      (entries, findings) = XLSXImport.parse(
+        URL(fileURLWithPath: file), file: file, targets: targets, user: Frontend.user(),
+        time: Frontend.timestamp())
+    } else if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+      throw CommandFailure(
+        .workbookUnreadable,
+        "\(file): an Excel 97-2003 (.xls) or WPS workbook; save it as Excel Workbook (.xlsx) or CSV UTF-8"
+      )
+    } else {
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw CommandFailure(.notUTF8, "\(file): not valid UTF-8 text (save the CSV as UTF-8)")
+      }
+      (entries, findings) = CSVImport.parse(
+        text, file: file, targets: targets, user: Frontend.user(), time: Frontend.timestamp())
     }
-    let (entries, findings) = CSVImport.parse(
-      text, file: file, targets: targets, user: Frontend.user(), time: Frontend.timestamp())
+    // A workbook that cannot be read at all is one line, not a count of bad rows.
+    if findings.count == 1, let f = findings.first,
+      [.workbookUnreadable, .workbookRefused].contains(f.code)
+    {
+      throw CommandFailure(f.code, "\(f.file)\(f.cell.map { ":" + $0 } ?? ""): \(f.message)")
+    }
     if !findings.isEmpty {
       for f in findings { Frontend.warn(f.description) }
       throw CommandFailure(
