@@ -18,7 +18,8 @@ struct PlanTrack: ParsableCommand {
       StoreCommand.self, OfficeCommand.self,
       SubmitCommand.self, ReviewCommand.self, ApproveCommand.self, ReturnCommand.self,
       RemindCommand.self,
-      UndoCommand.self, ImportCommand.self, ExportCommand.self, DiffCommand.self,
+      UndoCommand.self, ImportCommand.self, TemplateCommand.self, ExportCommand.self,
+      DiffCommand.self,
       ExtractCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self

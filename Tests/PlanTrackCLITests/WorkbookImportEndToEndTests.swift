@@ -222,4 +222,57 @@ import Testing
     #expect(r.code == 1 && r.stderr.hasPrefix("x.xlsx:月报!C2: error: PT401"), "\(r.stderr)")
     #expect(!ws.storeExists)
   }
+
+  /// The README's flow: a template for Weihai's June figures, filled in a spreadsheet
+  /// (openpyxl types two figures, LibreOffice saves it), imported and submitted; rows left
+  /// empty are skipped; a bad figure is reported at its cell of the template.
+  @Test func aTemplateFilledInASpreadsheetImports() throws {
+    let ws = try SeriesEndToEndTests.repositoryCopy()
+    let env = ["PLANTRACK_NOW": "2024-07-05T09:00:00Z"]
+    #expect(
+      ws.run(["record", "威海市/5g-base-stations", "6400", "--date", "2024-05-31"], env: env).code
+        == 0)
+    let made = ws.run(
+      ["template", "--out", "june.xlsx", "--region", "威海市", "--period", "2024-06", "--lang", "zh"],
+      env: env)
+    #expect(made.code == 0, "\(made.stderr)")
+    #expect(made.stdout.hasPrefix("june.xlsx: ") && made.stdout.contains("山东省威海市, 2024-06"))
+    try Self.python(
+      """
+      import openpyxl
+      wb = openpyxl.load_workbook("june.xlsx"); ws = wb["填报"]
+      assert [c.value for c in ws[1]][:9] == ["序列", "名称", "单位", "目标", "目标期限", "上次数据", "上次日期", "日期", "填报值"]
+      for row in ws.iter_rows(min_row=2):
+          if row[0].value == "371000/5g-base-stations":
+              assert row[5].value == 6400
+              row[8].value = 6600; row[9].value = "六月"
+          if row[0].value == "wh-digital-2023/city-software-centers": row[8].value = "１２"
+      wb.save("filled.xlsx")
+      for row in ws.iter_rows(min_row=2):
+          if row[0].value == "wh-digital-2023/city-software-centers": row[8].value = "十二"
+      wb.save("bad.xlsx")
+      """, in: ws.root)
+    let profile = ws.root.appendingPathComponent("lo")
+    let lo = try Spawn.run(
+      "/usr/bin/env",
+      [
+        "HOME=\(profile.path)", "/usr/bin/soffice",
+        "-env:UserInstallation=file://\(profile.path)/p",
+        "--headless", "--convert-to", "xlsx", "--outdir", profile.path,
+        ws.root.appendingPathComponent("filled.xlsx").path,
+      ], within: 120)
+    #expect(lo.code == 0, "LibreOffice (libreoffice-calc-nogui): \(lo.stderr)")
+    let bad = ws.run(["import", "bad.xlsx"], env: env)
+    #expect(
+      bad.code == 1 && bad.stderrLines.first?.hasPrefix("bad.xlsx:填报!I") == true, "\(bad.stderr)")
+    #expect(bad.stderr.contains("PT401"))
+    let r = ws.run(["import", "lo/filled.xlsx", "--submit"], env: env)
+    #expect(r.code == 0, "\(r.stderr)")
+    #expect(
+      r.stdout == "imported 2 entries from lo/filled.xlsx; 2 period(s) submitted for review\n")
+    let review = ws.run(["review"], env: ["PLANTRACK_USER": "reviewer"]).stdout
+    #expect(review.contains("371000/5g-base-stations") && review.contains("2 waiting"), "\(review)")
+    let history = ws.run(["history", "威海市/5g-base-stations"]).stdout
+    #expect(history.contains("6600") && history.contains("六月"))
+  }
 }

@@ -116,7 +116,7 @@ enum SpreadsheetClients {
 
   static func same(_ cell: XLSXCell, _ text: String) -> Bool {
     switch cell {
-    case .empty: return text.isEmpty
+    case .empty, .blank: return text.isEmpty
     case .text(let s, _): return s == text
     case .date(let d): return d.iso == text
     case .number(let v, _):

@@ -82,3 +82,55 @@ struct XLSXTests {
     #expect(SpreadsheetCell.serial(Day(iso: day)!) == serial)
   }
 }
+
+@Suite("Fill-in templates")
+struct FillInTemplateTests {
+  static func template() -> FillInTemplate {
+    FillInTemplate(
+      title: "山东省威海市", period: "2025-06", deadline: Day(iso: "2025-07-10"),
+      rows: [
+        .init(
+          key: "371000/5g-base-stations", name: "威海市 5G基站", unit: "个", goal: "≥ 6600 个",
+          due: Day(iso: "2025-12-31"), last: Observation(day: Day(iso: "2025-05-31")!, value: 6400),
+          date: Day(iso: "2025-06-30")!),
+        .init(
+          key: "wh-digital-2023/city-software-centers", name: "市级以上软件工程技术中心", unit: "家",
+          goal: nil, due: nil, last: nil, date: Day(iso: "2025-06-30")!),
+      ])
+  }
+
+  @Test func goldenParts() {
+    let text = Self.template().workbook(language: .zh).parts().map { "=== \($0.path)\n\($0.xml)\n" }
+      .joined()
+    assertGolden(text, "template-zh.xlsx.xml")
+  }
+
+  /// openpyxl sees what a spreadsheet shows the clerk: a protected sheet whose only unlocked
+  /// cells are the value, note and source of each row, a validation on the values, and the
+  /// cells as written.
+  @Test func aSpreadsheetSeesTheInputCellsAndTheirValidation() throws {
+    let workbook = Self.template().workbook(language: .en)
+    let url = try XLSXTests.write(workbook)
+    defer { try? FileManager.default.removeItem(at: url) }
+    SpreadsheetClients.expectSame(
+      try SpreadsheetClients.openpyxl(url), as: workbook, client: "openpyxl")
+    let script = """
+      import sys, openpyxl
+      ws = openpyxl.load_workbook(sys.argv[1])["Figures"]
+      unlocked = sorted(c.coordinate for row in ws.iter_rows() for c in row if not c.protection.locked)
+      print(ws.protection.sheet, ws.freeze_panes, [str(v.sqref) for v in ws.data_validations.dataValidation], unlocked)
+      """
+    let out = try SpreadsheetClients.run(
+      SpreadsheetClients.python, ["-c", script, url.path], needs: "python3-openpyxl")
+    #expect(
+      out == "True A2 ['I2:I3'] ['I2', 'I3', 'J2', 'J3', 'K2', 'K3']\n", "\(out)")
+  }
+
+  @Test func libreOfficeReadsTheTemplateAsWritten() throws {
+    let workbook = Self.template().workbook(language: .zh)
+    let url = try XLSXTests.write(workbook)
+    defer { try? FileManager.default.removeItem(at: url) }
+    SpreadsheetClients.expectSame(
+      try SpreadsheetClients.libreOffice(url), as: workbook, client: "LibreOffice")
+  }
+}

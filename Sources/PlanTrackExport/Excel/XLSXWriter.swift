@@ -19,6 +19,11 @@ public struct XLSXSheet: Sendable {
   public var rows: [[XLSXCell]]
   public var frozenRows: Int
   public var autoFilter: Bool
+  /// Protected without a password: only `.input` cells can be changed (it guides; it is not
+  /// security).
+  public var protected = false
+  /// Data validations, each over a range of cells.
+  public var validations: [XLSXValidation] = []
 
   public init(name: String, rows: [[XLSXCell]], frozenRows: Int = 1, autoFilter: Bool = true) {
     self.name = name
@@ -28,9 +33,29 @@ public struct XLSXSheet: Sendable {
   }
 }
 
+/// A data validation: a custom formula (relative to the range's first cell) that a value must
+/// satisfy, with the prompt shown on the cell and the warning shown when it does not (the
+/// value can still be kept: the import checks it again).
+public struct XLSXValidation: Sendable, Equatable {
+  /// `H3:H40`.
+  public var range: String
+  public var formula: String
+  public var prompt: String
+  public var error: String
+
+  public init(range: String, formula: String, prompt: String, error: String) {
+    self.range = range
+    self.formula = formula
+    self.prompt = prompt
+    self.error = error
+  }
+}
+
 /// A cell: text, a number, a date, or nothing; with one of the workbook's styles.
 public enum XLSXCell: Sendable, Equatable {
   case empty
+  /// No value, with a style (a template's input cells).
+  case blank(XLSXStyle)
   case text(String, XLSXStyle = .plain)
   case number(Double, XLSXStyle = .plain)
   /// Written as the spreadsheet's date serial with a `yyyy-mm-dd` format.
@@ -57,6 +82,10 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
   case date
   /// White bold on a status's colour (as in the HTML snapshot), one per status.
   case offTrack, missed, needsAcceleration, noData, onTrack, achieved
+  /// An input cell of a protected sheet: unlocked, on light yellow (a fill-in template).
+  case input
+  /// A text cell that stays shown as text when typed into (`@`), unlocked: notes, sources.
+  case inputText
 
   /// The style of a status cell.
   public static func status(_ s: Status) -> XLSXStyle {
@@ -198,6 +227,15 @@ extension XLSXWorkbook {
         "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"\(3 + statuses.firstIndex(of: s)!)\" borderId=\"0\" applyFont=\"1\" applyFill=\"1\"/>"
       )
     }
+    let inputFill = 3 + statuses.count
+    xfs.append(
+      "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"\(inputFill)\" borderId=\"0\" applyFill=\"1\" applyProtection=\"1\"><protection locked=\"0\"/></xf>"
+    )
+    xfs.append(
+      "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"\(inputFill)\" borderId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyProtection=\"1\"><protection locked=\"0\"/></xf>"
+    )
+    fills +=
+      "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFFF8DC\"/></patternFill></fill>"
     return """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
@@ -206,7 +244,7 @@ extension XLSXWorkbook {
       <fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>\
       <font><b/><sz val="11"/><name val="Calibri"/></font>\
       <font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font></fonts>\
-      <fills count="\(2 + 1 + statuses.count)">\(fills)</fills>\
+      <fills count="\(2 + 1 + statuses.count + 1)">\(fills)</fills>\
       <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
       <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
       <cellXfs count="\(xfs.count)">\(xfs.joined())</cellXfs>\
@@ -232,7 +270,7 @@ extension XLSXSheet {
       for (c, cell) in row.enumerated() {
         let width: Int
         switch cell {
-        case .empty: width = 0
+        case .empty, .blank: width = 0
         case .text(let s, _): width = DisplayWidth.of(s)
         case .number(let v, _): width = NumberText.plain(v).count + 2
         case .date: width = 10
@@ -268,6 +306,7 @@ extension XLSXSheet {
         let ref = SpreadsheetCell.letters(c) + String(r + 1)
         switch cell {
         case .empty: continue
+        case .blank(let style): out += "<c r=\"\(ref)\"\(style.attribute)/>"
         case .text(let s, let style):
           out +=
             "<c r=\"\(ref)\"\(style.attribute) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XLSXText.escape(s))</t></is></c>"
@@ -281,8 +320,20 @@ extension XLSXSheet {
       out += "</row>"
     }
     out += "</sheetData>"
+    if protected {
+      out +=
+        "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" autoFilter=\"0\" sort=\"0\"/>"
+    }
     if autoFilter, !rows.isEmpty {
       out += "<autoFilter ref=\"\(absoluteRange.replacingOccurrences(of: "$", with: ""))\"/>"
+    }
+    if !validations.isEmpty {
+      out += "<dataValidations count=\"\(validations.count)\">"
+      for v in validations {
+        out +=
+          "<dataValidation type=\"custom\" errorStyle=\"warning\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" prompt=\"\(XLSXText.attribute(v.prompt))\" error=\"\(XLSXText.attribute(v.error))\" sqref=\"\(v.range)\"><formula1>\(XLSXText.escape(v.formula))</formula1></dataValidation>"
+      }
+      out += "</dataValidations>"
     }
     return out + "</worksheet>"
   }

@@ -24,31 +24,55 @@ public enum XLSXImport {
       records, file: file, targets: targets, user: user, time: time, places: places)
   }
 
-  /// The sheet's rows as the CSV reader's records: one field per column up to the last cell
-  /// of the header (or of the row, if it goes further), empty rows left out, and a number in
-  /// the `date` column read as a date serial.
+  /// Column titles a workbook may use for the import's columns (a template's, in Chinese or
+  /// English, and the usual Chinese ones), and titles of columns that are only shown and
+  /// are left out (a template's name, goal and last figure).
+  static let aliases: [String: String] = [
+    "序列": "key", "编号": "key", "日期": "date", "数据日期": "date", "填报值": "value", "数值": "value",
+    "单位": "unit", "备注": "note", "来源": "source", "数据来源": "source",
+  ]
+  static let shownOnly: Set<String> = [
+    "name", "goal", "goal due", "last figure", "last date", "名称", "目标", "目标期限", "上次数据", "上次日期",
+  ]
+
+  /// The sheet's rows as the CSV reader's records: the header's titles as the import's
+  /// column names (`aliases`), the columns that are only shown left out, one field per
+  /// remaining column up to the header's last (or the row's, if it goes further), rows with
+  /// no value left out (a template's rows not filled in), and a number in the `date` column
+  /// read as a date serial.
   static func records(_ sheet: XLSXReader.Sheet) -> [CSVReader.Record] {
     guard let header = sheet.rows.first(where: { !$0.cells.isEmpty }) else { return [] }
-    let width = (header.cells.map(\.column).max() ?? 0) + 1
-    let dateColumn = header.cells.first {
-      $0.cell.text.trimmingWhitespace.lowercased() == "date"
-    }?.column
+    var names: [Int: String] = [:]
+    for (column, cell) in header.cells {
+      let title = cell.text.trimmingWhitespace.lowercased()
+      names[column] = aliases[title] ?? title
+    }
+    let kept = { (column: Int) in !shownOnly.contains(names[column] ?? "") }
+    let width = (header.cells.map(\.column).filter(kept).max() ?? 0) + 1
+    let dateColumn = names.first { $0.value == "date" }?.key
+    let valueColumn = names.first { $0.value == "value" }?.key
     var out: [CSVReader.Record] = []
     for row in sheet.rows where row.row >= header.row {
-      let nonEmpty = row.cells.filter { !$0.cell.text.trimmingWhitespace.isEmpty }
+      let isHeader = row.row == header.row
+      let nonEmpty = row.cells.filter {
+        kept($0.column) && !$0.cell.text.trimmingWhitespace.isEmpty
+      }
       guard !nonEmpty.isEmpty else { continue }
+      if !isHeader, let valueColumn, !nonEmpty.contains(where: { $0.column == valueColumn }) {
+        continue  // not filled in
+      }
       let count = max(width, (nonEmpty.map(\.column).max() ?? 0) + 1)
-      var fields = (0..<count).map {
+      var fields = (0..<count).filter(kept).map {
         CSVReader.Field(text: "", line: row.row, column: $0 + 1)
       }
-      for (column, cell) in row.cells where column < count {
-        var text = cell.text
-        if column == dateColumn, row.row != header.row, cell.isNumber,
+      for (column, cell) in row.cells where column < count && kept(column) {
+        var text = isHeader ? names[column] ?? cell.text : cell.text
+        if column == dateColumn, !isHeader, cell.isNumber,
           let serial = Double(cell.text), let day = SpreadsheetCell.day(serial: serial)
         {
           text = day.iso
         }
-        fields[column].text = text
+        if let i = fields.firstIndex(where: { $0.column == column + 1 }) { fields[i].text = text }
       }
       out.append(CSVReader.Record(fields: fields, line: row.row))
     }

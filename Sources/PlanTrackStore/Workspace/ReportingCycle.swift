@@ -302,9 +302,11 @@ public struct ReportingCycle {
 
   /// The review steps that `entries` (about to be appended) need: none where no approved
   /// period changes; where one does, a `correct` step with `reason` about the figure that
-  /// stands after them — and without a reason, `StoreError.periodLocked`.
-  public func corrections(for entries: [NewEntry], reason: String?) throws(StoreError)
-    -> [NewReview]
+  /// stands after them — and without a reason, `StoreError.periodLocked`. With `submit`
+  /// (`import --submit`), every other period they touch is submitted too, unless its
+  /// standing figure is already submitted or approved.
+  public func corrections(for entries: [NewEntry], reason: String?, submit: Bool = false)
+    throws(StoreError) -> [NewReview]
   {
     let keys = Array(Set(entries.map(\.key)))
     let book = try book(keys: keys)
@@ -328,11 +330,21 @@ public struct ReportingCycle {
       let periods = Set(entries.filter { $0.key == key }.map { rule.period(containing: $0.asOf) })
       for p in periods.sorted() {
         let r = book.review(key: key, period: p, rule: rule, asOf: .distantFuture)
-        guard r.state == .approved else { continue }
         let standing = after.last { p.contains($0.asOf) }
-        if let standing, standing.asOf == r.figure?.asOf, standing.value == r.figure?.value {
-          continue  // the same figure again: nothing changes
+        let unchanged =
+          standing != nil && standing?.asOf == r.figure?.asOf && standing?.value == r.figure?.value
+        guard r.state == .approved else {
+          // Submitted with the import, unless that very figure already is.
+          if submit, let standing, !(unchanged && r.state == .submitted) {
+            steps.append(
+              NewReview(
+                key: key, period: p.label, action: .submit,
+                entry: appendedIndex[standing.id].map { .appended($0) } ?? .stored(standing.id),
+                by: user, at: time))
+          }
+          continue
         }
+        if unchanged { continue }  // the same figure again: nothing changes
         guard let reason else { throw StoreError.periodLocked(key: key, period: p.label) }
         if reason.allSatisfy(\.isWhitespace) {
           throw StoreError.commentRequired(what: "the reason of a correction (--reason)")
@@ -355,10 +367,10 @@ public struct ReportingCycle {
   /// Appends `entries` with the corrections they need (see `corrections`), in one
   /// transaction: what `record`, `import` and `undo` write through.
   @discardableResult
-  public func append(_ entries: [NewEntry], reason: String?) throws(StoreError)
-    -> (entries: [ActualEntry], reviews: [ReviewEvent])
+  public func append(_ entries: [NewEntry], reason: String?, submit: Bool = false)
+    throws(StoreError) -> (entries: [ActualEntry], reviews: [ReviewEvent])
   {
-    let steps = try corrections(for: entries, reason: reason)
+    let steps = try corrections(for: entries, reason: reason, submit: submit)
     return try store.appendReviews(steps, entries: entries)
   }
 }

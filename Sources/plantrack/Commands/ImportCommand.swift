@@ -19,6 +19,11 @@ struct ImportCommand: ParsableCommand {
     name: .long,
     help: "Why figures of approved periods are corrected (required if the file changes any).")
   var reason: String?
+  @Flag(
+    name: .long,
+    help:
+      "Submit the imported figures for review (the reporting cycle), in the same transaction.")
+  var submit = false
 
   func run() throws {
     let ws = try workspace.locate()
@@ -64,11 +69,13 @@ struct ImportCommand: ParsableCommand {
     let cycle = ReportingCycle(
       targets: targets, store: store, user: Frontend.user(of: store), time: Frontend.timestamp(),
       today: Frontend.today())
-    let written = try cycle.append(entries, reason: reason)
+    let written = try cycle.append(entries, reason: reason, submit: submit)
+    let corrected = written.reviews.filter { $0.action == .correct }.count
+    let submitted = written.reviews.count - corrected
     Frontend.output(
       "imported \(written.entries.count) entries from \(file)"
-        + (written.reviews.isEmpty
-          ? "" : "; \(written.reviews.count) corrected approved period(s) submitted again")
+        + (corrected == 0 ? "" : "; \(corrected) corrected approved period(s) submitted again")
+        + (submitted == 0 ? "" : "; \(submitted) period(s) submitted for review")
         + "\n")
   }
 }
