@@ -56,16 +56,9 @@ import Testing
     #expect(
       raw.code == 1 && raw.stderr.hasPrefix("plantrack: PT208 formula.xlsx:Sheet!C2: a formula"),
       "\(raw.stderr)")
-    let profile = ws.root.appendingPathComponent("lo")
-    let lo = try Spawn.run(
-      "/usr/bin/env",
-      [
-        "HOME=\(profile.path)", "/usr/bin/soffice",
-        "-env:UserInstallation=file://\(profile.path)/p",
-        "--headless", "--convert-to", "xlsx", "--outdir", profile.path,
-        ws.root.appendingPathComponent("formula.xlsx").path,
-      ], within: 120)
-    #expect(lo.code == 0, "LibreOffice (libreoffice-calc-nogui): \(lo.stderr)")
+    try LibreOffice.convert(
+      ws.root.appendingPathComponent("formula.xlsx"), to: "xlsx",
+      into: ws.root.appendingPathComponent("lo"))
     let saved = ws.run(["import", "lo/formula.xlsx"])
     #expect(saved.code == 0, "\(saved.stderr)")
     #expect(ws.run(["history", "威海市/5g-base-stations"]).stdout.contains("6600"))
@@ -252,16 +245,9 @@ import Testing
           if row[0].value == "wh-digital-2023/city-software-centers": row[8].value = "十二"
       wb.save("bad.xlsx")
       """, in: ws.root)
-    let profile = ws.root.appendingPathComponent("lo")
-    let lo = try Spawn.run(
-      "/usr/bin/env",
-      [
-        "HOME=\(profile.path)", "/usr/bin/soffice",
-        "-env:UserInstallation=file://\(profile.path)/p",
-        "--headless", "--convert-to", "xlsx", "--outdir", profile.path,
-        ws.root.appendingPathComponent("filled.xlsx").path,
-      ], within: 120)
-    #expect(lo.code == 0, "LibreOffice (libreoffice-calc-nogui): \(lo.stderr)")
+    try LibreOffice.convert(
+      ws.root.appendingPathComponent("filled.xlsx"), to: "xlsx",
+      into: ws.root.appendingPathComponent("lo"))
     let bad = ws.run(["import", "bad.xlsx"], env: env)
     #expect(
       bad.code == 1 && bad.stderrLines.first?.hasPrefix("bad.xlsx:填报!I") == true, "\(bad.stderr)")

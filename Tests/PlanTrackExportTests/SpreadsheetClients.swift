@@ -10,7 +10,6 @@ import Testing
 /// Without them a test fails, saying which package is missing; it never skips.
 enum SpreadsheetClients {
   static let python = "/usr/bin/python3"
-  static let soffice = "/usr/bin/soffice"
 
   struct Missing: Error, CustomStringConvertible {
     let description: String
@@ -41,14 +40,9 @@ enum SpreadsheetClients {
       "plantrack-soffice-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    _ = try run(
-      "/usr/bin/env",
-      [
-        "HOME=\(dir.path)", soffice, "-env:UserInstallation=file://\(dir.path)/profile",
-        "--headless", "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        "--outdir", dir.path, file.path,
-      ], needs: "libreoffice-calc-nogui", within: 120)
+    try LibreOffice.convert(
+      file, to: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      into: dir)
     let base = file.deletingPathExtension().lastPathComponent
     let script = """
       import csv, json, os, sys
@@ -66,7 +60,7 @@ enum SpreadsheetClients {
   static func run(_ path: String, _ args: [String], needs package: String, within: Double = 60)
     throws -> String
   {
-    guard FileManager.default.isExecutableFile(atPath: path) || path == "/usr/bin/env" else {
+    guard FileManager.default.isExecutableFile(atPath: path) else {
       throw Missing(description: "\(path) is missing: install \(package) (.ci/run does)")
     }
     let r = try Spawn.run(path, args, within: within)

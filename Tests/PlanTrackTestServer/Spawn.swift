@@ -5,6 +5,8 @@ import Foundation
 public enum Spawn {
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
+
+    public init(description: String) { self.description = description }
   }
 
   private typealias AddChdir =
