@@ -172,6 +172,20 @@ import Testing
       """, .workbookRefused
     ),
     (
+      "300,000 small rows (inside the part limit)",
+      """
+      import zipfile
+      rows = "".join('<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in range(1, 300001))
+      src = zipfile.ZipFile("good.xlsx")
+      with zipfile.ZipFile("x.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+          for n in src.namelist():
+              data = src.read(n)
+              if n == "xl/worksheets/sheet1.xml":
+                  data = b'<worksheet><sheetData>' + rows.encode() + b"</sheetData></worksheet>"
+              z.writestr(n, data)
+      """, .workbookRefused
+    ),
+    (
       "an Excel 97-2003 file",
       "open('x.xlsx', 'wb').write(b'\\xd0\\xcf\\x11\\xe0' + b'\\x00' * 508)", .workbookUnreadable
     ),
@@ -234,12 +248,13 @@ import Testing
       """
       import openpyxl
       wb = openpyxl.load_workbook("june.xlsx"); ws = wb["填报"]
-      assert [c.value for c in ws[1]][:9] == ["序列", "名称", "单位", "目标", "目标期限", "上次数据", "上次日期", "日期", "填报值"]
+      assert [c.value for c in ws[1]][:9] == ["序列", "名称", "计量单位", "目标", "目标期限", "上次数据", "上次日期", "日期", "填报值"]
       for row in ws.iter_rows(min_row=2):
           if row[0].value == "371000/5g-base-stations":
               assert row[5].value == 6400
               row[8].value = 6600; row[9].value = "六月"
           if row[0].value == "wh-digital-2023/city-software-centers": row[8].value = "１２"
+          if row[0].value == "371000/e-certificates-applied": row[8].value = "0.0012万"
       wb.save("filled.xlsx")
       for row in ws.iter_rows(min_row=2):
           if row[0].value == "wh-digital-2023/city-software-centers": row[8].value = "十二"
@@ -255,10 +270,12 @@ import Testing
     let r = ws.run(["import", "lo/filled.xlsx", "--submit"], env: env)
     #expect(r.code == 0, "\(r.stderr)")
     #expect(
-      r.stdout == "imported 2 entries from lo/filled.xlsx; 2 period(s) submitted for review\n")
+      r.stdout == "imported 3 entries from lo/filled.xlsx; 3 period(s) submitted for review\n")
     let review = ws.run(["review"], env: ["PLANTRACK_USER": "reviewer"]).stdout
-    #expect(review.contains("371000/5g-base-stations") && review.contains("2 waiting"), "\(review)")
+    #expect(review.contains("371000/5g-base-stations") && review.contains("3 waiting"), "\(review)")
     let history = ws.run(["history", "威海市/5g-base-stations"]).stdout
     #expect(history.contains("6600") && history.contains("六月"))
+    // A figure with its scale, as the template's prompt suggests, in the row's unit.
+    #expect(ws.run(["history", "371000/e-certificates-applied"]).stdout.contains(" 12 "))
   }
 }

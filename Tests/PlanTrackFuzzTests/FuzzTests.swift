@@ -111,7 +111,8 @@ struct FuzzTests {
           }
         }
       } catch {
-        #expect(Self.isOneSafeLine(error.message), "\(label): \(error.message.debugDescription)")
+        // Short: what is quoted from the input is cut (and escaped).
+        #expect(!error.message.isEmpty && error.message.count <= 200, "\(label): \(error.message)")
       }
     }
   }
@@ -137,6 +138,10 @@ struct FuzzTests {
       #expect(entries.isEmpty || findings.isEmpty, "\(label): entries and errors at once")
       for f in findings {
         #expect(Self.isOneSafeLine(f.description), "\(label): \(f.description.debugDescription)")
+        // A cell's place is a real reference on the sheet: Sheet!D12.
+        if let cell = f.cell {
+          #expect(cell.wholeMatch(of: #/[^!]+![A-Z]{1,3}[1-9][0-9]*/#) != nil, "\(label): \(cell)")
+        }
       }
     }
   }

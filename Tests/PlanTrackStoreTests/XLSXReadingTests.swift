@@ -35,6 +35,11 @@ struct XLSXReadingTests {
     ("a tag that never ends", Array("<row r=\"1\"".utf8)),
     ("an unquoted attribute", Array("<c r=A1/>".utf8)),
     ("a comment that never ends", Array("<!-- x".utf8)),
+    (
+      "a part cut short between tags",
+      Array("<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c>".utf8)
+    ),
+    ("an end tag that closes another", Array("<row><c></row></c>".utf8)),
   ]
 
   @Test(arguments: broken)
@@ -47,7 +52,7 @@ struct XLSXReadingTests {
 
   static let refs: [(String, Int?)] = [
     ("A1", 0), ("D12", 3), ("Z9", 25), ("AA1", 26), ("XFD1048576", 16383), ("a1", nil), ("1A", nil),
-    ("", nil), ("AAAA1", nil),
+    ("", nil), ("AAAA1", nil), ("XFE1", nil), ("ZZZ1", nil), ("A", nil),
   ]
 
   @Test(arguments: refs)
@@ -59,5 +64,71 @@ struct XLSXReadingTests {
   @Test(arguments: [(45473.0, "2024-06-30"), (61.0, "1900-03-01"), (60.0, nil), (45473.5, nil)])
   func dateSerials(_ serial: Double, _ iso: String?) {
     #expect(SpreadsheetCell.day(serial: serial)?.iso == iso)
+  }
+
+  /// A string item's text: its `<t>` elements, rich-text runs joined, phonetic guides and the
+  /// whitespace between elements left out.
+  @Test func stringItemsKeepOnlyTheirText() throws {
+    var item = StringItem(open: true)
+    var s = XMLScanner(
+      Array(
+        "<si>\n  <r><t>东</t></r> <r><rPr/><t xml:space=\"preserve\">京 </t></r><rPh sb=\"0\"><t>トウキョウ</t></rPh></si>"
+          .utf8))
+    while let e = try s.next() { item.read(e) }
+    #expect(item.text == "东京 ")
+  }
+
+  @Test(arguments: [
+    (0.00005, "0.00005"), (-2.7e-17, "-0.000000000000000027"), (140.2, "140.2"),
+    (1_402_345, "1402345"), (-3, "-3"),
+  ])
+  func numbersAsPlainDecimals(_ v: Double, _ text: String) {
+    #expect(SpreadsheetCell.numberText(v) == text)
+    #expect(Double(SpreadsheetCell.numberText(v)) == v)
+  }
+
+  static func sheet(_ rows: [(Int, [(Int, String, Bool)])], date1904: Bool = false)
+    -> XLSXReader.Sheet
+  {
+    XLSXReader.Sheet(
+      name: "S",
+      rows: rows.map { r in
+        (r.0, r.1.map { ($0.0, XLSXReader.Cell(text: $0.1, isNumber: $0.2)) })
+      }, date1904: date1904)
+  }
+
+  /// A header cell far to the right does not make every row that wide: rows stop one past
+  /// the import's widest header (an error for the row that has a cell there).
+  @Test func farColumnsDoNotWidenRows() {
+    let records = XLSXImport.records(
+      Self.sheet([
+        (1, [(0, "key", false), (1, "date", false), (2, "value", false), (16000, "x", false)]),
+        (2, [(0, "a/b", false), (1, "2024-06-30", false), (2, "1", false)]),
+      ]))
+    #expect(records.allSatisfy { $0.fields.count <= XLSXImport.maxColumns + 1 })
+  }
+
+  @Test(arguments: [(false, "2024-06-30"), (true, "2028-07-01")])
+  func dateCellsCountFromTheWorkbooksEpoch(_ date1904: Bool, _ iso: String) {
+    let records = XLSXImport.records(
+      Self.sheet(
+        [
+          (1, [(0, "key", false), (1, "date", false), (2, "value", false)]),
+          (2, [(0, "a/b", false), (1, "45473", true), (2, "1", true)]),
+        ], date1904: date1904))
+    #expect(records[1].fields[1].text == iso)
+  }
+
+  /// Rows whose value is empty (a template's rows nobody filled) are left out.
+  @Test func rowsWithoutAValueAreSkipped() {
+    let records = XLSXImport.records(
+      Self.sheet([
+        (1, [(0, "序列", false), (1, "计量单位", false), (2, "日期", false), (3, "填报值", false)]),
+        (2, [(0, "a/b", false), (1, "个", false), (2, "2024-06-30", false)]),
+        (3, [(0, "a/c", false), (1, "个", false), (2, "2024-06-30", false), (3, "5", true)]),
+      ]))
+    #expect(records.map(\.line) == [1, 3])
+    #expect(records[0].fields.map(\.text) == ["key", "date", "value"])
+    #expect(records[1].fields.map(\.column) == [1, 3, 4])
   }
 }

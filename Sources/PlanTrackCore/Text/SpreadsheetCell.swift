@@ -22,15 +22,21 @@ public enum SpreadsheetCell {
       n = n * 26 + Int(u.value - 64)
       letters += 1
     }
-    guard letters > 0, letters <= 3, !reference.dropFirst(letters).isEmpty,
+    guard letters > 0, letters <= 3, n <= 16384, !reference.dropFirst(letters).isEmpty,
       reference.dropFirst(letters).allSatisfy(\.isNumber)
     else { return nil }
     return n - 1
   }
 
-  /// A number as the shortest text that reads back as the same double (`1402345`, `140.2`).
+  /// A number as the shortest text that reads back as the same double (`1402345`, `140.2`),
+  /// in plain decimals (`0.00005`, not `5e-05`).
   public static func numberText(_ v: Double) -> String {
-    v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+    if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
+    let shortest = "\(v)"
+    guard shortest.contains("e"), abs(v) < 1e15 else { return shortest }
+    var fixed = String(format: "%.20f", v)
+    while fixed.hasSuffix("0") { fixed.removeLast() }
+    return fixed.hasSuffix(".") ? String(fixed.dropLast()) : fixed
   }
 
   /// The date serial of a day: days since 1899-12-30 (the same as Excel's from 1900-03-01).

@@ -47,10 +47,10 @@ public struct FillInTemplate: Sendable {
   public static func header(_ language: Language) -> [String] {
     let zh = language == .zh
     return zh
-      ? ["序列", "名称", "单位", "目标", "目标期限", "上次数据", "上次日期", "日期", "填报值", "备注", "来源"]
+      ? ["序列", "名称", "计量单位", "目标", "目标期限", "上次数据", "上次日期", "日期", "填报值", "备注", "来源"]
       : [
-        "key", "name", "unit", "goal", "goal due", "last figure", "last date", "date", "value",
-        "note", "source",
+        "key", "name", "unit of the row", "goal", "goal due", "last figure", "last date", "date",
+        "value", "note", "source",
       ]
   }
 
@@ -72,12 +72,13 @@ public struct FillInTemplate: Sendable {
     sheet.protected = true
     if !rows.isEmpty {
       let value = SpreadsheetCell.letters(Self.valueColumn)
-      // A number, or text with a number in it (140.2万, １４０): the import reads both.
+      // A number, or text with a digit in it (140.2万): a warning only, the import checks
+      // again (and also reads full-width digits, １４０).
       sheet.validations = [
         XLSXValidation(
           range: "\(value)2:\(value)\(rows.count + 1)",
           formula:
-            "OR(ISNUMBER(\(value)2),SUMPRODUCT(--ISNUMBER(FIND({0,1,2,3,4,5,6,7,8,9},\(value)2)))>0)",
+            "OR(ISNUMBER(\(value)2),SUMPRODUCT(--ISNUMBER(FIND(ROW($1:$10)-1,\(value)2)))>0)",
           prompt: t(
             "A number, e.g. 6600 or 140.2万, in the unit of the row", "填写数字，如 6600 或 140.2万（按本行单位）"),
           error: t("Not a number: check it before you send it", "不是数字，请核对后再报送"))

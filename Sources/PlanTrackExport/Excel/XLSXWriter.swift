@@ -119,12 +119,9 @@ extension XLSXWorkbook {
   /// The .xlsx file's bytes.
   public func data() throws -> Data {
     let archive = try Archive(accessMode: .create)
-    // The same bytes for the same workbook: every entry dated 1980-01-01 00:00 (the zip
-    // format's first day, in local time as zip dates are).
-    let fixed =
-      Calendar.current.date(from: DateComponents(year: 1980, month: 1, day: 1))
-      ?? Date(
-        timeIntervalSince1970: 315_532_800)
+    // The same bytes for the same workbook wherever it is made: every entry dated
+    // 1980-01-01 00:00 (the zip format's first day; ZIPFoundation writes dates in UTC).
+    let fixed = Date(timeIntervalSince1970: 315_532_800)
     for (path, xml) in parts() {
       let bytes = Data(xml.utf8)
       try archive.addEntry(
@@ -348,6 +345,10 @@ enum XLSXText {
   /// Escapes markup and drops what XML 1.0 cannot hold (control characters other than tab
   /// and line breaks; lone surrogates cannot occur in a Swift String).
   static func escape(_ s: String) -> String {
+    // Text that looks like SpreadsheetML's own escape (`_x0041_`) keeps its underscore.
+    let s =
+      s.contains("_x")
+      ? s.replacing(#/_(x[0-9A-Fa-f]{4}_)/#) { "_x005F_" + $0.output.1 } : s
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for u in s.unicodeScalars {

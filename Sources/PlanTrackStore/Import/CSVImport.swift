@@ -65,8 +65,7 @@ public enum CSVImport {
   /// sheet's rows (`XLSXImport`); every bad field is a finding at its place.
   static func entries(
     _ records: [CSVReader.Record], file: String, targets: TargetSet, user: String, time: String,
-    places: Places = Places(),
-    dates: (CSVReader.Field) -> Day? = { Day(iso: $0.text.trimmingWhitespace) }
+    places: Places = Places()
   ) -> (entries: [NewEntry], findings: [Finding]) {
     func finding(_ line: Int, _ column: Int, _ code: ProblemCode, _ message: String) -> Finding {
       places.finding(file, line: line, column: column, code, message)
@@ -121,7 +120,7 @@ public enum CSVImport {
       }
       let keyText = text("key") ?? ""
       let dateText = text("date") ?? ""
-      guard let date = field("date").flatMap(dates) else {
+      guard let date = Day(iso: dateText) else {
         fail("date", .invalidDate, "date “\(dateText)” is not a date YYYY-MM-DD that exists")
         continue
       }

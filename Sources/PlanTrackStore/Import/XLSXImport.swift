@@ -32,8 +32,13 @@ public enum XLSXImport {
     "单位": "unit", "备注": "note", "来源": "source", "数据来源": "source",
   ]
   static let shownOnly: Set<String> = [
-    "name", "goal", "goal due", "last figure", "last date", "名称", "目标", "目标期限", "上次数据", "上次日期",
+    "name", "unit of the row", "goal", "goal due", "last figure", "last date", "名称", "计量单位", "目标",
+    "目标期限", "上次数据", "上次日期",
   ]
+
+  /// The most columns a header may have: the import's six and a template's shown ones fit
+  /// many times over; a header cell far to the right would make every row that wide.
+  static let maxColumns = 64
 
   /// The sheet's rows as the CSV reader's records: the header's titles as the import's
   /// column names (`aliases`), the columns that are only shown left out, one field per
@@ -48,7 +53,7 @@ public enum XLSXImport {
       names[column] = aliases[title] ?? title
     }
     let kept = { (column: Int) in !shownOnly.contains(names[column] ?? "") }
-    let width = (header.cells.map(\.column).filter(kept).max() ?? 0) + 1
+    let width = min((header.cells.map(\.column).filter(kept).max() ?? 0) + 1, maxColumns)
     let dateColumn = names.first { $0.value == "date" }?.key
     let valueColumn = names.first { $0.value == "value" }?.key
     var out: [CSVReader.Record] = []
@@ -61,18 +66,22 @@ public enum XLSXImport {
       if !isHeader, let valueColumn, !nonEmpty.contains(where: { $0.column == valueColumn }) {
         continue  // not filled in
       }
-      let count = max(width, (nonEmpty.map(\.column).max() ?? 0) + 1)
+      // A cell past the header's last column makes the row one field too long (an error);
+      // no row is ever wider than that.
+      let count = nonEmpty.contains { $0.column >= width } ? width + 1 : width
       var fields = (0..<count).filter(kept).map {
         CSVReader.Field(text: "", line: row.row, column: $0 + 1)
       }
-      for (column, cell) in row.cells where column < count && kept(column) {
+      let index = Dictionary(
+        fields.enumerated().map { ($1.column - 1, $0) }, uniquingKeysWith: { a, _ in a })
+      for (column, cell) in row.cells where kept(column) {
         var text = isHeader ? names[column] ?? cell.text : cell.text
-        if column == dateColumn, !isHeader, cell.isNumber,
-          let serial = Double(cell.text), let day = SpreadsheetCell.day(serial: serial)
+        if column == dateColumn, !isHeader, cell.isNumber, let serial = Double(cell.text),
+          let day = SpreadsheetCell.day(serial: serial + (sheet.date1904 ? 1462 : 0))
         {
           text = day.iso
         }
-        if let i = fields.firstIndex(where: { $0.column == column + 1 }) { fields[i].text = text }
+        if let i = index[min(column, width)], fields[i].text.isEmpty { fields[i].text = text }
       }
       out.append(CSVReader.Record(fields: fields, line: row.row))
     }

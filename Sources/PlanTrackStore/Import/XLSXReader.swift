@@ -31,6 +31,9 @@ enum XLSXReader {
   struct Sheet {
     var name: String
     var rows: [(row: Int, cells: [(column: Int, cell: Cell)])]
+    /// Whether date serials count from 1904-01-01 (`workbookPr date1904`), as old Mac
+    /// workbooks do: 1,462 days later than the usual ones.
+    var date1904 = false
   }
 
   static func firstSheet(_ url: URL) throws(Failure) -> Sheet {
@@ -92,8 +95,12 @@ enum XLSXReader {
 
     // The first sheet's name and part.
     var first: (name: String, id: String)?
+    var date1904 = false
     try parse("xl/workbook.xml") { s throws(XMLScanner.Failure) in
       while let e = try s.next() {
+        if case .start("workbookPr", let a, _) = e {
+          date1904 = a["date1904"] == "1" || a["date1904"] == "true"
+        }
         if case .start("sheet", let a, _) = e, first == nil, let name = a["name"], let id = a["id"]
         {
           first = (name, id)
@@ -118,22 +125,15 @@ enum XLSXReader {
     var shared: [String] = []
     if paths.contains("xl/sharedStrings.xml") {
       try parse("xl/sharedStrings.xml") { s throws(XMLScanner.Failure) in
-        var inItem = false
-        var inText = false
-        var text = ""
+        var item = StringItem()
         while let e = try s.next() {
           switch e {
           case .start("si", _, let closed):
-            if closed { shared.append("") } else { (inItem, text) = (true, "") }
+            if closed { shared.append("") } else { item = StringItem(open: true) }
           case .end("si"):
-            shared.append(text)
-            inItem = false
-          case .start("t", _, false) where inItem: inText = true
-          case .end("t"): inText = false
-          case .start("rPh", _, _):
-            inText = false  // phonetic guides are not the text
-          case .text(let t) where inItem && inText: text += t
-          default: break
+            shared.append(item.text)
+            item = StringItem()
+          default: item.read(e)
           }
         }
       }
@@ -147,15 +147,16 @@ enum XLSXReader {
       var ref = ""
       var type = ""
       var value = ""
-      var inline = ""
+      var inline = StringItem()
       var inValue = false
-      var inInline = false
       var hasFormula = false
+      var column = -1
       while let e = try s.next(), failure == nil {
         switch e {
         case .start("row", let a, let closed):
           row = a["r"].flatMap { Int($0) } ?? row + 1
           cells = []
+          column = -1
           if closed { rows.append((row, [])) }
           if rows.count + 1 > maxRows {
             failure = Failure(
@@ -165,19 +166,21 @@ enum XLSXReader {
         case .end("row"):
           rows.append((row, cells))
         case .start("c", let a, let closed):
-          ref = a["r"] ?? ""
+          // A cell without its reference follows the one before it.
+          column = a["r"].flatMap(SpreadsheetCell.column(of:)) ?? column + 1
+          ref = SpreadsheetCell.letters(column) + String(row)
           type = a["t"] ?? "n"
-          (value, inline, hasFormula) = ("", "", false)
+          (value, inline, hasFormula) = ("", StringItem(), false)
           if closed { ref = "" }
         case .start("v", _, false): inValue = true
         case .end("v"): inValue = false
-        case .start("is", _, _): inInline = true
-        case .end("is"): inInline = false
+        case .start("is", _, let closed): inline = StringItem(open: !closed)
+        case .end("is"): inline.open = false
         case .start("f", _, _): hasFormula = true
         case .text(let t) where inValue: value += t
-        case .text(let t) where inInline: inline += t
+        case _ where inline.open: inline.read(e)
         case .end("c"):
-          guard let column = SpreadsheetCell.column(of: ref) else { continue }
+          guard !ref.isEmpty, column < 16384 else { continue }
           let where_ = "\(first.name)!\(ref)"
           var cell: Cell?
           switch type {
@@ -188,7 +191,7 @@ enum XLSXReader {
               continue
             }
             cell = Cell(text: shared[i], isNumber: false)
-          case "inlineStr": cell = Cell(text: inline, isNumber: false)
+          case "inlineStr": cell = Cell(text: inline.text, isNumber: false)
           case "str", "e":
             cell = value.isEmpty && !hasFormula ? nil : Cell(text: value, isNumber: false)
           case "b": cell = Cell(text: value == "1" ? "TRUE" : "FALSE", isNumber: false)
@@ -217,7 +220,7 @@ enum XLSXReader {
       }
     }
     if let failure { throw failure }
-    return Sheet(name: first.name, rows: rows)
+    return Sheet(name: first.name, rows: rows, date1904: date1904)
   }
 
   private static func tooBig(_ path: String) -> Failure {
@@ -226,5 +229,27 @@ enum XLSXReader {
       message:
         "its part \(path) inflates past \(maxPartBytes >> 20) MB; a workbook of figures is far smaller (is it a zip bomb?)"
     )
+  }
+}
+
+/// The text of a string item (`<si>` or `<is>`): its `<t>` elements, plain or in rich-text
+/// runs, without phonetic guides (`<rPh>`) or the whitespace between elements.
+struct StringItem {
+  var open = false
+  private(set) var text = ""
+  private var inText = false
+  private var phonetic = 0
+
+  init(open: Bool = false) { self.open = open }
+
+  mutating func read(_ event: XMLScanner.Event) {
+    switch event {
+    case .start("rPh", _, let closed): if !closed { phonetic += 1 }
+    case .end("rPh"): phonetic -= 1
+    case .start("t", _, let closed): inText = !closed && phonetic == 0
+    case .end("t"): inText = false
+    case .text(let t) where open && inText: text += t
+    default: break
+    }
   }
 }

@@ -21,11 +21,34 @@ struct XMLScanner {
 
   private let bytes: [UInt8]
   private var i = 0
+  /// The elements open at this point: each end tag must close the last, and the document
+  /// must end with none open (a part cut short is broken, not a shorter sheet).
+  private var open: [String] = []
 
   init(_ bytes: [UInt8]) { self.bytes = bytes }
 
   /// The next event, or nil at the end.
   mutating func next() throws(Failure) -> Event? {
+    guard let event = try scan() else {
+      if let last = open.last {
+        throw Failure(message: "the part ends inside <\(last.prefix(40))>")
+      }
+      return nil
+    }
+    switch event {
+    case .start(let name, _, false): open.append(name)
+    case .end(let name):
+      guard open.last == name else {
+        throw Failure(
+          message: "</\(name.prefix(40))> closes <\((open.last ?? "nothing").prefix(40))>")
+      }
+      open.removeLast()
+    default: break
+    }
+    return event
+  }
+
+  private mutating func scan() throws(Failure) -> Event? {
     while i < bytes.count {
       if bytes[i] != UInt8(ascii: "<") {
         let start = i

@@ -28,21 +28,27 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     let ws = try workspace.locate()
     let targets = ws.loadTargets()
-    guard let data = FileManager.default.contents(atPath: file) else {
+    // The first bytes say what it is: a workbook is read part by part, never whole.
+    guard let handle = FileHandle(forReadingAtPath: file) else {
       throw CommandFailure(.cannotReadFile, "cannot read \(file)")
     }
+    let magic = [UInt8]((try? handle.read(upToCount: 4)) ?? Data())
+    try? handle.close()
     let entries: [NewEntry]
     let findings: [Finding]
-    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {  // a zip: a workbook
+    if magic == [0x50, 0x4B, 0x03, 0x04] {  // a zip: a workbook
       (entries, findings) = XLSXImport.parse(
         URL(fileURLWithPath: file), file: file, targets: targets, user: Frontend.user(),
         time: Frontend.timestamp())
-    } else if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+    } else if magic == [0xD0, 0xCF, 0x11, 0xE0] {
       throw CommandFailure(
         .workbookUnreadable,
         "\(file): an Excel 97-2003 (.xls) or WPS workbook; save it as Excel Workbook (.xlsx) or CSV UTF-8"
       )
     } else {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw CommandFailure(.cannotReadFile, "cannot read \(file)")
+      }
       guard let text = String(data: data, encoding: .utf8) else {
         throw CommandFailure(.notUTF8, "\(file): not valid UTF-8 text (save the CSV as UTF-8)")
       }

@@ -55,6 +55,12 @@ struct TemplateCommand: ParsableCommand {
     } else if let lead {
       series = series.filter { $0.leads.contains(lead) }
       title = lead
+      guard !series.isEmpty else {
+        throw CommandFailure(
+          .unknownTargetKey,
+          "no target names the lead unit “\(lead)”; `plantrack status --format json` lists each target's lead"
+        )
+      }
     }
     var rows: [FillInTemplate.Row] = []
     var deadline: Day?
@@ -65,12 +71,13 @@ struct TemplateCommand: ParsableCommand {
       deadline = max(deadline ?? s.rule.deadline(of: p), s.rule.deadline(of: p))
       // The goal that applies: the first milestone due on or after the period's end (else
       // the last one, past due).
-      let milestones = point.targets.flatMap(\.milestones).sorted { $0.due < $1.due }
-      let next = milestones.first { $0.due >= p.end } ?? milestones.last
+      let milestones = point.targets.flatMap { t in t.milestones.map { (t.unit.text, $0) } }
+        .sorted { $0.1.due < $1.1.due }
+      let next = milestones.first { $0.1.due >= p.end } ?? milestones.last
       rows.append(
         FillInTemplate.Row(
           key: s.key, name: s.title, unit: point.unit.text,
-          goal: next.map { $0.goal.text(unit: point.targets[0].unit.text) }, due: next?.due,
+          goal: next.map { unit, m in m.goal.text(unit: unit) }, due: next?.1.due,
           last: data.series[s.key]?.last { $0.day <= p.end }, date: p.end))
     }
     let template = FillInTemplate(

@@ -18,12 +18,17 @@ enum SnapshotWriter {
     let files = Parallel.map(formats, minimumChunk: 1) { format in
       Result { try snapshot.data(format, language: language) }
     }
-    var written: [String] = []
+    // Every file made before any is written: a failure leaves the folder as it was.
+    var made: [(URL, Data)] = []
     for (format, file) in zip(formats, files) {
       let url = folder.appendingPathComponent(snapshot.fileName(format))
       guard case .success(let bytes) = file else {
         throw CommandFailure(.cannotWriteFile, "\(url.path): the workbook could not be made")
       }
+      made.append((url, bytes))
+    }
+    var written: [String] = []
+    for (url, bytes) in made {
       try AtomicFile.write(bytes, to: url)
       written.append(url.path)
     }
