@@ -1,5 +1,6 @@
 import Foundation
 import PlanTrackCore
+import PlanTrackTestServer
 import Testing
 
 /// `plantrack extract` driven as a user runs it: the seeds in, JSON and YAML out.
@@ -138,5 +139,67 @@ import Testing
     ] {
       #expect(ws.run(args).code == 2, "\(args)")
     }
+  }
+
+  /// A plan as a Word document reads like its text: a .docx whose paragraphs are a seed's
+  /// lines (written by Python's zipfile, as Word lays out a plain document) gives the same
+  /// candidates, at the same lines (a line is a paragraph). A table row is one line with its
+  /// cells apart by tabs; deleted text of tracked changes is not read.
+  @Test(arguments: ["002_0b5312900d730c35.txt", "004_0cfda77acafe7ff7.txt"])
+  func aDocxReadsLikeItsText(_ seed: String) throws {
+    let ws = try TempWorkspace()
+    let script = """
+      import html, sys, zipfile
+      lines = open(sys.argv[1], encoding="utf-8").read().split("\\n")
+      p = lambda l: '<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % html.escape(l, quote=False)
+      body = "".join(p(l) for l in lines)
+      with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+          z.writestr("[Content_Types].xml", "<Types/>")
+          z.writestr("word/document.xml", '<w:document xmlns:w="w"><w:body>' + body + "</w:body></w:document>")
+      """
+    let docx = ws.root.appendingPathComponent("plan.docx")
+    let made = try Spawn.run(
+      "/usr/bin/python3", ["-c", script, Self.seeds.appendingPathComponent(seed).path, docx.path])
+    #expect(made.code == 0, "\(made.stderr)")
+    let fromText = try Self.extract(seed)
+    let r = ws.run(["extract", docx.path, "--format", "json"])
+    #expect(r.code == 0, "\(r.stderr)")
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+    let fromDocx = array.map { c in
+      Found(
+        line: c["line"] as? Int ?? 0, value: (c["value"] as? NSNumber)?.doubleValue ?? .nan,
+        valueMax: (c["valueMax"] as? NSNumber)?.doubleValue, unit: c["unit"] as? String ?? "",
+        comparator: c["comparator"] as? String ?? "", due: c["due"] as? String)
+    }
+    #expect(!fromText.isEmpty && fromDocx == fromText)
+  }
+
+  @Test func tablesAndTrackedChangesInADocx() throws {
+    let ws = try TempWorkspace()
+    let script = """
+      import zipfile, sys
+      doc = ('<w:document xmlns:w="w"><w:body>'
+        '<w:p><w:r><w:t>到2025年，</w:t></w:r><w:del><w:r><w:delText>全省</w:delText></w:r></w:del>'
+        '<w:r><w:t>新能源汽车保有量达到240万辆。</w:t></w:r></w:p>'
+        '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2025年</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+        '</w:body></w:document>')
+      with zipfile.ZipFile(sys.argv[1], "w") as z:
+          z.writestr("word/document.xml", doc)
+      """
+    let docx = ws.root.appendingPathComponent("t.docx")
+    #expect(try Spawn.run("/usr/bin/python3", ["-c", script, docx.path]).code == 0)
+    let r = ws.run(["extract", docx.path, "--show-text"])
+    #expect(r.code == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("到2025年，新能源汽车保有量达到240万辆。") && !r.stdout.contains("全省"), "\(r.stdout)")
+    // .doc and .wps are read after converting them; a broken .docx is one line.
+    try ws.write("x", to: "old.doc")
+    let doc = ws.run(["extract", "old.doc"])
+    #expect(
+      doc.code == 1 && doc.problem == .documentFormat && doc.stderr.contains("--convert-to docx"))
+    try ws.write("PK\u{3}\u{4}broken", to: "broken.docx")
+    let broken = ws.run(["extract", "broken.docx"])
+    #expect(
+      broken.code == 1 && broken.problem == .documentUnreadable && broken.stderrLines.count == 1)
   }
 }

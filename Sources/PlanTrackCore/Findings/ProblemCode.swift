@@ -58,6 +58,8 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
   case csvTextAfterQuote = "PT207"
   case workbookUnreadable = "PT208"
   case workbookRefused = "PT209"
+  case documentUnreadable = "PT210"
+  case documentFormat = "PT211"
   case importRejected = "PT290"
 
   // PT7xx: indicators, regions and series.
@@ -180,6 +182,9 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
       "a workbook that cannot be read (not an .xlsx, broken XML, a missing part or value)"
     case .workbookRefused:
       "a workbook refused: macros, links to other workbooks, a part too large, too many rows"
+    case .documentUnreadable: "a plan document (.docx, .pdf) that cannot be read"
+    case .documentFormat:
+      "a plan in a format read only after conversion (.doc, .wps) or with a missing converter"
     case .importRejected: "`import` wrote nothing because rows are bad"
     case .storeReadOnly: "the store cannot be written by this user"
     case .cannotOpenStore: "the store cannot be opened or created"

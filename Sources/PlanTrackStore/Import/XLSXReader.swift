@@ -9,7 +9,7 @@ import ZIPFoundation
 /// workbooks, broken XML or text that is not UTF-8 is a `Failure` naming what and where.
 enum XLSXReader {
   /// The largest part read (a sheet of 200,000 rows of six columns is about 40 MB).
-  static let maxPartBytes = 64 << 20
+  static let maxPartBytes = ZipPackage.maxPartBytes
   /// The most rows a sheet may have.
   static let maxRows = 200_000
 
@@ -37,15 +37,15 @@ enum XLSXReader {
   }
 
   static func firstSheet(_ url: URL) throws(Failure) -> Sheet {
-    let archive: Archive
+    let package: ZipPackage
     do {
-      archive = try Archive(url: url, accessMode: .read)
+      package = try ZipPackage(url)
     } catch {
       throw Failure(
         code: .workbookUnreadable, cell: nil,
         message: "not an .xlsx workbook (not a zip file): save it as Excel Workbook (.xlsx)")
     }
-    let paths = Set(archive.map(\.path))
+    let paths = package.paths
     if paths.contains("xl/vbaProject.bin") {
       throw Failure(
         code: .workbookRefused, cell: nil,
@@ -57,27 +57,14 @@ enum XLSXReader {
         message: "the workbook links to other workbooks: paste the values, break the links")
     }
     func part(_ path: String) throws(Failure) -> [UInt8]? {
-      guard let entry = archive[path] else { return nil }
-      if entry.uncompressedSize > UInt64(maxPartBytes) {
-        throw tooBig(path)
-      }
-      var data = [UInt8]()
       do {
-        _ = try archive.extract(entry, skipCRC32: false) { chunk in
-          data += chunk
-          // The size in the header may lie: count what actually inflates.
-          if data.count > maxPartBytes {
-            throw Failure(code: .workbookRefused, cell: nil, message: "")
-          }
-        }
-      } catch let failure as Failure where failure.message.isEmpty {
+        return try package.part(path)
+      } catch .tooBig(let path) {
         throw tooBig(path)
       } catch {
         throw Failure(
-          code: .workbookUnreadable, cell: nil, message: "its part \(path) cannot be read: \(error)"
-        )
+          code: .workbookUnreadable, cell: nil, message: "its part \(path) cannot be read")
       }
-      return data
     }
     func parse(_ path: String, _ body: (inout XMLScanner) throws(XMLScanner.Failure) -> Void)
       throws(Failure)

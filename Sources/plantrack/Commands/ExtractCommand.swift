@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanTrackCore
 import PlanTrackExtract
+import PlanTrackStore
 
 /// `plantrack extract PLAN.txt`: proposes the goals of a plan's text as candidate targets.
 struct ExtractCommand: ParsableCommand {
@@ -64,8 +65,16 @@ struct ExtractCommand: ParsableCommand {
     }
   }
 
-  func run() throws {
-    let url = URL(fileURLWithPath: file)
+  /// The plan's text: a .docx read directly (a line per paragraph), else UTF-8 text.
+  func planText(_ url: URL) throws -> String {
+    let ext = url.pathExtension.lowercased()
+    if file != "-", ["doc", "wps"].contains(ext) {
+      throw CommandFailure(
+        .documentFormat,
+        "\(file): a .\(ext) file is read after converting it: soffice --headless --convert-to docx \(file)"
+      )
+    }
+    if file != "-", ext == "docx" { return try DocxText.text(url) }
     let data: Data
     do {
       data =
@@ -76,6 +85,12 @@ struct ExtractCommand: ParsableCommand {
     guard let text = String(data: data, encoding: .utf8) else {
       throw CommandFailure(.notUTF8, "\(file): not UTF-8 text")
     }
+    return text
+  }
+
+  func run() throws {
+    let url = URL(fileURLWithPath: file)
+    let text = try planText(url)
     let name = file == "-" ? "stdin" : url.lastPathComponent
     if showText {
       for p in Extractor(year: year).paragraphs(text) {
