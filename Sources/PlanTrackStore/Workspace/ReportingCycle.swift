@@ -86,15 +86,18 @@ public struct ReportingCycle {
     return given.closing(as: rule.frequency)
   }
 
-  /// The review book of `keys`: their steps and current figures.
-  func book(keys: [String]) throws(StoreError) -> ReviewBook {
+  /// The review book of `keys` (their steps and current figures), with the entries it was
+  /// made from: each key's log is read once for a whole step.
+  func read(keys: [String]) throws(StoreError)
+    -> (book: ReviewBook, entries: [String: [ActualEntry]])
+  {
     var events: [ReviewEvent] = []
-    var series: [String: [Observation]] = [:]
+    var entries: [String: [ActualEntry]] = [:]
     for key in Set(keys) {
       events += try store.reviews(key: key)
-      series[key] = EntryLog.series(try store.entries(key: key))
+      entries[key] = try store.entries(key: key)
     }
-    return ReviewBook(events: events, series: series)
+    return (ReviewBook(events: events, series: entries.mapValues(EntryLog.series)), entries)
   }
 
   /// The series a key on the command line names (a target key or a series key).
@@ -127,10 +130,10 @@ public struct ReportingCycle {
   /// or, with `keys` empty, every series in `scope` with a period in one of `states`.
   func reviews(
     keys: [String], scope: [String], period: ReportingPeriod?, states: Set<ApprovalState?>
-  ) throws(StoreError) -> (named: Bool, reviews: [PeriodReview]) {
+  ) throws(StoreError) -> (named: Bool, reviews: [PeriodReview], entries: [String: [ActualEntry]]) {
     let named = !keys.isEmpty
     let series = named ? try keys.map { k throws(StoreError) in try self.series(of: k) } : scope
-    let book = try book(keys: series)
+    let (book, entries) = try read(keys: series)
     var out: [PeriodReview] = []
     for key in series {
       guard let p = self.period(of: key, given: period) else {
@@ -145,7 +148,7 @@ public struct ReportingCycle {
       let r = book.review(key: key, period: p, rule: rule(forSeries: key), asOf: .distantFuture)
       if named || states.contains(r.state) { out.append(r) }
     }
-    return (named, out)
+    return (named, out, entries)
   }
 
   /// Submits the figure of each period: from `recorded` (or `returned`, after a correction
@@ -158,7 +161,7 @@ public struct ReportingCycle {
   )
     throws(StoreError) -> [ReviewEvent]
   {
-    let (named, found) = try reviews(
+    let (named, found, entries) = try reviews(
       keys: keys, scope: scope, period: period, states: [.recorded])
     var steps: [NewReview] = []
     for r in found {
@@ -180,7 +183,8 @@ public struct ReportingCycle {
       steps.append(
         NewReview(
           key: r.key, period: r.period.label, action: .submit,
-          entry: .stored(try entryID(of: figure, key: r.key)), by: user, at: time))
+          entry: .stored(try entryID(of: figure, key: r.key, in: entries[r.key] ?? [])), by: user,
+          at: time))
     }
     if steps.isEmpty {
       throw StoreError.nothingToSubmit(
@@ -200,7 +204,7 @@ public struct ReportingCycle {
     precondition(action == .approve || action == .return)
     try Self.checkComment(action, comment)
     let verb = action == .approve ? "approve" : "return"
-    let (named, found) = try reviews(
+    let (named, found, entries) = try reviews(
       keys: keys, scope: scope, period: period, states: [.submitted])
     var steps: [NewReview] = []
     for r in found {
@@ -224,7 +228,8 @@ public struct ReportingCycle {
       steps.append(
         NewReview(
           key: r.key, period: r.period.label, action: action,
-          entry: .stored(try entryID(of: figure, key: r.key)), comment: comment, by: user,
+          entry: .stored(try entryID(of: figure, key: r.key, in: entries[r.key] ?? [])),
+          comment: comment, by: user,
           at: time))
     }
     if steps.isEmpty {
@@ -288,11 +293,10 @@ public struct ReportingCycle {
   }
 
   /// The id of the current entry that holds `figure`.
-  private func entryID(of figure: PeriodReview.Figure, key: String) throws(StoreError) -> Int64 {
-    let current = EntryLog.current(
-      sortedByDay: try store.entries(key: key).sorted {
-        ($0.asOf, $0.id) < ($1.asOf, $1.id)
-      })
+  private func entryID(of figure: PeriodReview.Figure, key: String, in log: [ActualEntry])
+    throws(StoreError) -> Int64
+  {
+    let current = EntryLog.current(sortedByDay: log.sorted { ($0.asOf, $0.id) < ($1.asOf, $1.id) })
     guard let e = current.last(where: { $0.asOf == figure.asOf && $0.value == figure.value })
     else { throw StoreError.noFigure(key: key, period: figure.asOf.iso) }
     return e.id
@@ -309,11 +313,11 @@ public struct ReportingCycle {
     throws(StoreError) -> [NewReview]
   {
     let keys = Array(Set(entries.map(\.key)))
-    let book = try book(keys: keys)
+    let (book, stored) = try read(keys: keys)
     var steps: [NewReview] = []
     for key in keys.sorted() {
       let rule = rule(forSeries: key)
-      let existing = try store.entries(key: key)
+      let existing = stored[key] ?? []
       // The log as it will be: the new entries get ids after every stored one.
       let base = (existing.map(\.id).max() ?? 0) + 1
       var log = existing
