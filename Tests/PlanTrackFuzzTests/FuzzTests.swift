@@ -37,6 +37,23 @@ struct FuzzTests {
     ).count
   }
 
+  /// Runs `body` on each input of `corpus` written to a file of the same name, in a folder of
+  /// its own that is removed afterwards (the readers of whole files take a path).
+  static func files(
+    _ corpus: String, regressions prefix: String, iterations: Int,
+    _ body: (_ label: String, _ url: URL) throws -> Void
+  ) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plantrack-fuzz-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent(corpus)
+    for (label, bytes) in inputs(corpus, regressions: prefix, iterations: iterations) {
+      try Data(bytes).write(to: url)
+      try body(label, url)
+    }
+  }
+
   /// The inputs of one run: the corpus file, its mutations, and the regressions of `prefix`.
   static func inputs(_ corpus: String, regressions prefix: String, iterations: Int = iterations)
     -> [(label: String, bytes: [UInt8])]
@@ -124,17 +141,11 @@ struct FuzzTests {
       TargetFile.parse(
         yaml: String(decoding: Mutator.corpus("target-file.yaml"), as: UTF8.self), file: "t.yaml")
     ])
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "plantrack-fuzz-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let url = dir.appendingPathComponent("w.xlsx")
-    for (label, bytes) in Self.inputs(
-      "workbook.xlsx", regressions: "xlsx-", iterations: max(Self.iterations / 5, 20))
-    {
-      try Data(bytes).write(to: url)
+    try Self.files(
+      "workbook.xlsx", regressions: "xlsx-", iterations: max(Self.iterations / 5, 20)
+    ) { label, url in
       let (entries, findings) = XLSXImport.parse(
-        url, file: "w.xlsx", targets: targets, user: "fuzz", time: "2026-01-01T00:00:00Z")
+        url, file: "workbook.xlsx", targets: targets, user: "fuzz", time: "2026-01-01T00:00:00Z")
       #expect(entries.isEmpty || findings.isEmpty, "\(label): entries and errors at once")
       for f in findings {
         #expect(Self.isOneSafeLine(f.description), "\(label): \(f.description.debugDescription)")
@@ -189,6 +200,67 @@ struct FuzzTests {
           #expect(syntax.isEmpty, "\(label): \(syntax.map(\.description))")
         }
       }
+    }
+  }
+
+  /// Word documents mutated byte by byte: read as paragraphs, or refused in one printable line.
+  @Test func wordDocuments() throws {
+    try Self.files(
+      "plan.docx", regressions: "docx-", iterations: max(Self.iterations / 5, 20)
+    ) { label, url in
+      do {
+        let text = try DocxText.text(url)
+        let x = Extractor(year: 2023).extract(text, fileName: "plan.docx")
+        #expect(x.candidates.allSatisfy { $0.line >= 1 && $0.line <= Self.lineCount(text) })
+      } catch let error as DocumentFailure {
+        #expect(
+          Self.isOneSafeLine(error.description), "\(label): \(error.description.debugDescription)")
+      }
+    }
+  }
+
+  /// PDFs mutated byte by byte, read through pdftotext: pages of text whose furniture and
+  /// tables are rewritten line for line, or one printable line of refusal. Each input starts a
+  /// converter, so fewer of them.
+  @Test func pdfDocuments() throws {
+    var read = 0
+    try Self.files(
+      "plan.pdf", regressions: "pdf-", iterations: max(Self.iterations / 30, 10)
+    ) { label, url in
+      do {
+        let pages = try PdfText.pages(url)
+        read += 1
+        let plan = PlanPages(pages: pages)
+        #expect(Self.lineCount(plan.text) == pages.map(\.count).reduce(0, +), "\(label)")
+        let x = Extractor(year: 2023).extract(plan.text, fileName: "plan.pdf")
+        let source = PlanSource(file: "plan.pdf", pageStarts: plan.pageStarts)
+        for c in x.candidates {
+          let place = source.place(ofLine: c.line)
+          #expect(place.page.map { $0 >= 1 && $0 <= pages.count } == true, "\(label)")
+          #expect(place.line >= 1 && place.line <= pages[place.page! - 1].count, "\(label)")
+        }
+      } catch let error as DocumentFailure {
+        #expect(
+          Self.isOneSafeLine(error.description), "\(label): \(error.description.debugDescription)")
+      }
+    }
+    #expect(read >= 1, "the corpus PDF itself reads")
+  }
+
+  /// The page reader on mutated layout text (pages apart by form feeds): every line stays in
+  /// its place, whatever the furniture and tables.
+  @Test func pageLayouts() {
+    for (label, bytes) in Self.inputs(
+      "layout.txt", regressions: "layout-", iterations: Self.iterations / 3)
+    {
+      let text = String(decoding: bytes, as: UTF8.self)
+      let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map {
+        $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      }
+      let plan = PlanPages(pages: pages)
+      #expect(Self.lineCount(plan.text) == pages.map(\.count).reduce(0, +), "\(label)")
+      #expect(plan.pageStarts.count == pages.count, "\(label)")
+      #expect(zip(plan.pageStarts, plan.pageStarts.dropFirst()).allSatisfy { $0 <= $1 }, "\(label)")
     }
   }
 }

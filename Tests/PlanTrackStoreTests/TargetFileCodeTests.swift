@@ -79,6 +79,9 @@ struct TargetFileCodeTests {
       with: "  title: 规划\n  period: { start: 2025-01-01, end: 2024-01-01 }"),
     CodeCase(.perYearNotIncrement, 10, 14, beforeMilestones: "    perYear: true"),
     CodeCase(
+      .badDigest, 4, 34, replacing: "  title: 规划",
+      with: "  title: 规划\n  source: { file: p.pdf, sha256: 1e48ea0 }"),
+    CodeCase(
       .perYearTwiceInAYear, 13, 9,
       text: base.replacingOccurrences(of: "kind: level", with: "kind: increment")
         .replacingOccurrences(

@@ -147,6 +147,36 @@ struct TargetFileValidTests {
     #expect(try target("coal-use").document == doc)
   }
 
+  /// A file extracted from a PDF: its source's digest, and a milestone that cites a page.
+  @Test func readsTheSourceDigestAndAMilestonesPage() throws {
+    let sha = String(repeating: "0123456789abcdef", count: 4)
+    let text = """
+      document:
+        id: p
+        title: 规划
+        source: { file: plan.pdf, sha256: \(sha) }
+      targets:
+        - id: p12-l7
+          name: 甲
+          category: ev
+          kind: level
+          unit: 万辆
+          milestones:
+            - { due: 2025-12-31, value: 10, page: 12, line: 7, quote: 甲达到10万辆 }
+
+      """
+    let file = parse(text)
+    #expect(file.findings.isEmpty, "\(file.findings)")
+    #expect(file.document?.sourceSHA256 == sha)
+    let m = try #require(file.targets.first?.milestones.first)
+    #expect(m.page == 12 && m.line == 7)
+    #expect(m.citation(in: "plan.pdf") == "plan.pdf:p12:l7")
+    #expect(Milestone(due: m.due, goal: m.goal, line: 7).citation(in: "plan.txt") == "plan.txt:7")
+    #expect(Milestone(due: m.due, goal: m.goal).citation(in: "plan.txt") == "plan.txt")
+    let half = parse(text.replacingOccurrences(of: "page: 12", with: "page: 2.5"))
+    #expect(half.findings.map(\.code) == [.notAWholeNumber])
+  }
+
   @Test func readsATargetWithBaselineAndSortsItsMilestones() throws {
     let t = try target("nev-stock")
     #expect(t.name == "新能源汽车保有量")

@@ -46,6 +46,7 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
   case goalBehindBaseline = "PT128"
   case milestonesGoBackwards = "PT129"
   case fileNameMismatch = "PT130"
+  case badDigest = "PT131"
   case targetFilesHaveErrors = "PT190"
 
   // PT2xx: CSV import.
@@ -60,6 +61,8 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
   case workbookRefused = "PT209"
   case documentUnreadable = "PT210"
   case documentFormat = "PT211"
+  case documentWithoutText = "PT212"
+  case documentEncrypted = "PT213"
   case importRejected = "PT290"
 
   // PT7xx: indicators, regions and series.
@@ -159,6 +162,7 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
     case .goalBehindBaseline: "a goal lies behind the baseline for the target's direction"
     case .milestonesGoBackwards: "a later milestone asks for less than an earlier one"
     case .fileNameMismatch: "a target file is not named after its document id (a warning)"
+    case .badDigest: "a source's sha256 is not 64 lowercase hex digits"
     case .targetFilesHaveErrors: "the target files have errors; their targets are left out"
     case .unknownIndicator: "a target names an indicator that indicators.yaml does not define"
     case .unitNotOfIndicator: "a unit that does not convert to the indicator's unit"
@@ -185,6 +189,8 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
     case .documentUnreadable: "a plan document (.docx, .pdf) that cannot be read"
     case .documentFormat:
       "a plan in a format read only after conversion (.doc, .wps) or with a missing converter"
+    case .documentWithoutText: "a PDF without a text layer (a scan): recognise its text first"
+    case .documentEncrypted: "a PDF locked with a password"
     case .importRejected: "`import` wrote nothing because rows are bad"
     case .storeReadOnly: "the store cannot be written by this user"
     case .cannotOpenStore: "the store cannot be opened or created"

@@ -61,8 +61,10 @@ public struct Baseline: Hashable, Sendable {
 public struct Milestone: Hashable, Sendable {
   public var due: Day
   public var goal: Goal
-  /// The 1-based line in the source file where the number stands.
+  /// The 1-based line in the source file where the number stands; in a PDF, the line on `page`.
   public var line: Int?
+  /// The 1-based page of a PDF source where the number stands.
+  public var page: Int?
   /// The words of the plan that state this goal.
   public var quote: String?
   /// Whether the due date was inferred (the plan's period end), not stated.
@@ -71,15 +73,28 @@ public struct Milestone: Hashable, Sendable {
   public var restated: [Quote]
 
   public init(
-    due: Day, goal: Goal, line: Int? = nil, quote: String? = nil, inferred: Bool = false,
-    restated: [Quote] = []
+    due: Day, goal: Goal, line: Int? = nil, page: Int? = nil, quote: String? = nil,
+    inferred: Bool = false, restated: [Quote] = []
   ) {
     self.due = due
     self.goal = goal
     self.line = line
+    self.page = page
     self.quote = quote
     self.inferred = inferred
     self.restated = restated
+  }
+}
+
+extension Milestone {
+  /// Where the goal stands in `file`: `plan.pdf:p12:l7` on a page, `plan.txt:7` at a line.
+  public func citation(in file: String?) -> String {
+    Self.citation(file: file, page: page, line: line)
+  }
+
+  static func citation(file: String?, page: Int?, line: Int?) -> String {
+    let at = page.map { p in "p\(p)" + (line.map { ":l\($0)" } ?? "") } ?? line.map(String.init)
+    return [file, at].compactMap { $0 }.joined(separator: ":")
   }
 }
 
@@ -129,12 +144,15 @@ public struct PlanDocument: Hashable, Sendable {
   public var periodEnd: Day?
   /// The seed or source file the goals were read from.
   public var sourceFile: String?
+  /// The SHA-256 of that file's bytes (64 hex digits), when extraction recorded it.
+  public var sourceSHA256: String?
 
   public init(
     id: String, title: String, number: String? = nil, issuer: String? = nil,
     level: String? = nil, region: String? = nil, periodStart: Day? = nil,
-    periodEnd: Day? = nil, sourceFile: String? = nil
+    periodEnd: Day? = nil, sourceFile: String? = nil, sourceSHA256: String? = nil
   ) {
+    self.sourceSHA256 = sourceSHA256
     self.id = id
     self.title = title
     self.number = number

@@ -3,10 +3,12 @@ import PlanTrackCore
 extension Extraction {
   /// The candidates as the JSON array of DESIGN.md's extraction contract, with the document
   /// each belongs to.
-  public func jsonValue() -> JSONValue {
+  /// `line` is the line in the file; for a PDF, the line on page `page` (null otherwise).
+  public func jsonValue(source: PlanSource = PlanSource(file: "")) -> JSONValue {
     .array(
       candidates.map { c in
         let doc = documents[c.document]
+        let place = source.place(ofLine: c.line)
         return .object([
           ("document", .string(doc.title)),
           ("documentNumber", .string(doc.number)),
@@ -19,7 +21,8 @@ extension Extraction {
           ("due", .string(c.due?.iso)),
           ("dueInferred", .bool(c.dueInferred)),
           ("perYear", .bool(c.perYear)),
-          ("line", .number(Double(c.line))),
+          ("page", place.page.map { .number(Double($0)) } ?? .null),
+          ("line", .number(Double(place.line))),
           ("quote", .string(c.quote)),
           ("lead", .array(c.lead.map(JSONValue.string))),
           ("category", .string(Category.guess(metric: c.metric, quote: c.quote))),

@@ -6,20 +6,35 @@ extension Extraction {
   /// becomes one target with several milestones. A candidate without a deadline gets
   /// `due: null` so that `plantrack check` stops it until a person sets one.
   public func yaml(sourceFile: String) -> String {
-    yamlFiles(sourceFile: sourceFile).map(\.text).joined(separator: "---\n")
+    yaml(source: PlanSource(file: sourceFile))
+  }
+
+  public func yaml(source: PlanSource) -> String {
+    yamlFiles(source: source).map(\.text).joined(separator: "---\n")
+  }
+
+  public func yamlFiles(sourceFile: String) -> [(id: String, text: String)] {
+    yamlFiles(source: PlanSource(file: sourceFile))
   }
 
   /// One target file per plan document that has candidates: its document id (the file is
-  /// `<id>.yaml`) and its text.
-  public func yamlFiles(sourceFile: String) -> [(id: String, text: String)] {
+  /// `<id>.yaml`) and its text. A milestone cites its line in the file (for a PDF, its page and
+  /// the line on that page).
+  public func yamlFiles(source: PlanSource) -> [(id: String, text: String)] {
+    let sourceFile = source.file
     var files: [(id: String, text: String)] = []
     for (index, doc) in documents.enumerated() {
       let mine = candidates.filter { $0.document == index }
       guard !mine.isEmpty else { continue }
       var out = ""
       let id = Self.documentID(doc, sourceFile: sourceFile, index: index)
-      out += "# Candidate targets found by `plantrack extract` in \(sourceFile), lines "
-      out += "\(doc.firstLine)–\(doc.lastLine).\n"
+      let (first, last) = (source.place(ofLine: doc.firstLine), source.place(ofLine: doc.lastLine))
+      out += "# Candidate targets found by `plantrack extract` in \(sourceFile), "
+      if let p = first.page, let q = last.page {
+        out += p == q ? "page \(p).\n" : "pages \(p)–\(q).\n"
+      } else {
+        out += "lines \(doc.firstLine)–\(doc.lastLine).\n"
+      }
       out += "# Review every one against its quote, then save as targets/\(id).yaml.\n"
       out += "document:\n"
       out += "  id: \(id)\n"
@@ -29,19 +44,22 @@ extension Extraction {
       if let s = doc.level { out += "  level: \(s)\n" }
       if let s = doc.region { out += "  region: \(JSONValue.quoted(s))\n" }
       if let p = doc.period { out += "  period: { start: \(p.start.iso), end: \(p.end.iso) }\n" }
-      out += "  source: { file: \(JSONValue.quoted(sourceFile)) }\n"
+      out += "  source: { file: \(JSONValue.quoted(sourceFile))"
+      if let sha = source.sha256 { out += ", sha256: \(sha)" }
+      out += " }\n"
       out += "targets:\n"
       var used = Set<String>()
       for group in Self.targets(mine) {
-        let line = group.map(\.line).min()!
-        var id = "l\(line)"
+        let place = source.place(ofLine: group.map(\.line).min()!)
+        let base = place.page.map { "p\($0)-l\(place.line)" } ?? "l\(place.line)"
+        var id = base
         var n = 2
         while used.contains(id) {
-          id = "l\(line)-\(n)"
+          id = "\(base)-\(n)"
           n += 1
         }
         used.insert(id)
-        out += Self.yaml(group, id: id)
+        out += Self.yaml(group, id: id, source: source)
       }
       files.append((id, out))
     }
@@ -66,7 +84,7 @@ extension Extraction {
         slug += "-"
       }
     }
-    if slug.hasSuffix("-txt") { slug.removeLast(4) }
+    for ext in ["-txt", "-pdf", "-docx"] where slug.hasSuffix(ext) { slug.removeLast(ext.count) }
     slug = String(slug.drop { $0 == "-" })
     while slug.hasSuffix("-") { slug.removeLast() }
     if slug.isEmpty || !slug.first!.isLetter { slug = "doc-" + slug }
@@ -95,7 +113,7 @@ extension Extraction {
     return groups
   }
 
-  private static func yaml(_ group: [Candidate], id: String) -> String {
+  private static func yaml(_ group: [Candidate], id: String, source: PlanSource) -> String {
     let sorted = group.sorted { ($0.due?.ordinal ?? 0) < ($1.due?.ordinal ?? 0) }
     let first = group[0]
     var out = "  - id: \(id)\n"
@@ -113,7 +131,9 @@ extension Extraction {
       out += "      - { due: \(c.due?.iso ?? "null"), value: \(value), "
       out += "comparator: \(JSONValue.quoted(c.comparator.rawValue)), "
       if c.dueInferred { out += "inferred: true, " }
-      out += "line: \(c.line), quote: \(JSONValue.quoted(c.quote)) }"
+      let place = source.place(ofLine: c.line)
+      if let page = place.page { out += "page: \(page), " }
+      out += "line: \(place.line), quote: \(JSONValue.quoted(c.quote)) }"
       out += c.due == nil ? "  # no deadline found: set due\n" : "\n"
     }
     out += "    lead: [\(first.lead.map(JSONValue.quoted).joined(separator: ", "))]\n"

@@ -31,7 +31,8 @@ enum IndicatorTable {
       let text = String(raw)
       if text.allSatisfy(\.isWhitespace) {
         blankRun += 1
-        if blankRun > 3 { columns = nil }
+        // A page break inside a table leaves a run of blank lines (furniture blanked).
+        if blankRun > 30 { columns = nil }
         continue
       }
       blankRun = 0

@@ -3,14 +3,11 @@ import PlanTrackCore
 
 /// The text of a Word document (.docx) as `extract` reads plans: one line per paragraph (so a
 /// candidate's line is its paragraph's number), a table row as one line with its cells
-/// separated by tabs (as PDF extraction gives indicator tables), tabs and breaks inside a
-/// paragraph as spaces. Deleted text of tracked changes, field codes, headers, footers and
+/// separated by tabs (as PDF extraction gives indicator tables); a tab inside a paragraph stays
+/// a tab (a row aligned with tabs reads as a table row), a line break becomes a space. Deleted text of tracked changes, field codes, headers, footers and
 /// footnotes are not the plan's text and are left out.
 public enum DocxText {
-  public struct Failure: Error, CodedError, CustomStringConvertible {
-    public let code: ProblemCode
-    public let description: String
-  }
+  public typealias Failure = DocumentFailure
 
   public static func text(_ url: URL) throws(Failure) -> String {
     let name = url.lastPathComponent
@@ -63,7 +60,8 @@ public enum DocxText {
           }
         case .start("t", _, let closed): inText = !closed
         case .end("t"): inText = false
-        case .start("tab", _, _), .start("br", _, _), .start("cr", _, _): paragraph += " "
+        case .start("tab", _, _): paragraph += "\t"
+        case .start("br", _, _), .start("cr", _, _): paragraph += " "
         case .text(let t) where inText: paragraph += t
         default: break
         }

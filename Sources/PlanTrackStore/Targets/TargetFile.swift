@@ -17,7 +17,7 @@ public struct TargetFile: Sendable {
     "update", "tolerance", "path", "note", "perYear", "indicator", "region",
   ]
   static let milestoneKeys = [
-    "due", "value", "comparator", "line", "quote", "inferred", "note", "restated",
+    "due", "value", "comparator", "line", "page", "quote", "inferred", "note", "restated",
   ]
   static let levels = ["national", "province", "city", "district"]
 
@@ -116,16 +116,25 @@ public struct TargetFile: Sendable {
       }
     }
     var sourceFile: String?
+    var sha256: String?
     if let s = r.value(m, "source", in: what, required: false), let sm = r.mapping(s, "source") {
-      r.checkKeys(sm, allowed: ["file"], in: "source")
+      r.checkKeys(sm, allowed: ["file", "sha256"], in: "source")
       sourceFile = r.string(sm, "file", in: "source", required: true)
+      sha256 = r.string(sm, "sha256", in: "source", required: false)
+      if let sha = sha256,
+        sha.count != 64 || !sha.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+      {
+        r.error(
+          sm["sha256"], .badDigest,
+          "source sha256 must be 64 lowercase hex digits (found “\(sha.prefix(80))”)")
+      }
     }
     guard let id, let title, r.findings.count == errorsBefore else { return nil }
     return PlanDocument(
       id: id, title: title, number: r.string(m, "number", in: what, required: false),
       issuer: r.string(m, "issuer", in: what, required: false), level: level,
       region: r.string(m, "region", in: what, required: false), periodStart: start,
-      periodEnd: end, sourceFile: sourceFile)
+      periodEnd: end, sourceFile: sourceFile, sourceSHA256: sha256)
   }
 
   static func docRegionNode(_ top: YAMLMap) -> Node? {
@@ -344,6 +353,7 @@ public struct TargetFile: Sendable {
       }
     }
     let line = r.value(m, "line", in: what, required: false).flatMap { r.integer($0, "line") }
+    let page = r.value(m, "page", in: what, required: false).flatMap { r.integer($0, "page") }
     let quote = r.string(m, "quote", in: what, required: false)
     let inferred = r.value(m, "inferred", in: what, required: false).flatMap {
       r.bool($0, "inferred")
@@ -366,7 +376,7 @@ public struct TargetFile: Sendable {
     }
     guard let due, let goal else { return nil }
     return Milestone(
-      due: due, goal: goal, line: line, quote: quote, inferred: inferred ?? false,
+      due: due, goal: goal, line: line, page: page, quote: quote, inferred: inferred ?? false,
       restated: restated)
   }
 

@@ -60,10 +60,14 @@ struct DetailView {
     for m in target.milestones {
       // The quote, then each place where the plan restates the goal.
       let quotes =
-        (m.quote.map { [(m.line, $0, t("Quote", "原文"))] } ?? [])
-        + m.restated.map { ($0.line, $0.text, t("Restated", "另见")) }
-      for (line, quote, name) in quotes {
-        let place = [d.sourceFile, line.map(String.init)].compactMap { $0 }.joined(separator: ":")
+        (m.quote.map { [(m.citation(in: d.sourceFile), $0, t("Quote", "原文"))] } ?? [])
+        + m.restated.map {
+          (
+            Milestone(due: m.due, goal: m.goal, line: $0.line).citation(in: d.sourceFile), $0.text,
+            t("Restated", "另见")
+          )
+        }
+      for (place, quote, name) in quotes {
         let text = "“\(quote)”" + (place.isEmpty ? "" : "  \(place)")
         if quoted.insert(text).inserted { field(name, text) }
       }

@@ -10,17 +10,18 @@ struct ExtractCommand: ParsableCommand {
     commandName: "extract",
     abstract: "Propose candidate targets from the text of a plan document.",
     discussion: """
-      Reads PDF-extracted text (wrapped lines, full-width and garbled-font digits are fine) and
-      prints the goals it finds: as target-file YAML to review and save under targets/, or
+      Reads a PDF (through poppler's pdftotext), a Word .docx, or text extracted from a PDF
+      (wrapped lines, full-width and garbled-font digits are fine) and prints the goals it finds: as target-file YAML to review and save under targets/, or
       with --format json as the array described in docs/FORMATS.md. Every candidate carries
-      the line where its number stands and the clause it quotes; review each one.
+      the line where its number stands (in a PDF, its page and line) and the clause it quotes;
+      review each one.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case yaml, json
   }
 
-  @Argument(help: "The plan's text file (UTF-8); - reads standard input.")
+  @Argument(help: "The plan: a .pdf, a .docx or a UTF-8 text file; - reads standard input.")
   var file: String
 
   @Option(help: "The document's year, for 年底/年内/今年 (default: the year of its 文号).")
@@ -65,16 +66,18 @@ struct ExtractCommand: ParsableCommand {
     }
   }
 
-  /// The plan's text: a .docx read directly (a line per paragraph), else UTF-8 text.
-  func planText(_ url: URL) throws -> String {
+  /// The plan's text and where it came from: a .pdf through pdftotext (page by page, headers,
+  /// footers and page numbers left out), a .docx read directly (a line per paragraph), else
+  /// UTF-8 text.
+  func planText(_ url: URL) throws -> (String, PlanSource) {
     let ext = url.pathExtension.lowercased()
+    let name = file == "-" ? "stdin" : url.lastPathComponent
     if file != "-", ["doc", "wps"].contains(ext) {
       throw CommandFailure(
         .documentFormat,
         "\(file): a .\(ext) file is read after converting it: soffice --headless --convert-to docx \(file)"
       )
     }
-    if file != "-", ext == "docx" { return try DocxText.text(url) }
     let data: Data
     do {
       data =
@@ -82,29 +85,37 @@ struct ExtractCommand: ParsableCommand {
     } catch {
       throw CommandFailure(.cannotReadFile, "\(file): cannot read the file")
     }
+    let sha = SHA256.hex(data)
+    if file != "-", ext == "pdf" {
+      let pages = PlanPages(pages: try PdfText.pages(url))
+      return (pages.text, PlanSource(file: name, sha256: sha, pageStarts: pages.pageStarts))
+    }
+    if file != "-", ext == "docx" {
+      return (try DocxText.text(url), PlanSource(file: name, sha256: sha))
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       throw CommandFailure(.notUTF8, "\(file): not UTF-8 text")
     }
-    return text
+    return (text, PlanSource(file: name, sha256: file == "-" ? nil : sha))
   }
 
   func run() throws {
     let url = URL(fileURLWithPath: file)
-    let text = try planText(url)
-    let name = file == "-" ? "stdin" : url.lastPathComponent
+    let (text, source) = try planText(url)
+    let name = source.file
     if showText {
       for p in Extractor(year: year).paragraphs(text) {
-        Frontend.output("\(p.firstLine): \(p.string)\n")
+        Frontend.output("\(source.citation(ofLine: p.firstLine)): \(p.string)\n")
       }
       return
     }
     let extraction = Extractor(year: year).extract(text, fileName: name)
     if let out {
-      try write(extraction.yamlFiles(sourceFile: name), into: out)
+      try write(extraction.yamlFiles(source: source), into: out)
     } else {
       switch format {
-      case .json: Frontend.output(extraction.jsonValue().text())
-      case .yaml: Frontend.output(extraction.yaml(sourceFile: name))
+      case .json: Frontend.output(extraction.jsonValue(source: source).text())
+      case .yaml: Frontend.output(extraction.yaml(source: source))
       }
     }
     let documents = Set(extraction.candidates.map(\.document)).count
