@@ -38,7 +38,7 @@ public struct Extractor: Sendable {
       candidates.append(
         Candidate(
           metric: cell.metric, value: cell.value, valueMax: nil, unit: cell.unit,
-          comparator: .atLeast, kind: cell.unit == "%" ? .ratio : .level, due: cell.due,
+          comparator: .atLeast, kind: IndicatorTable.kind(of: cell), due: cell.due,
           dueInferred: false, perYear: false, line: cell.line, quote: cell.quote, lead: [],
           document: document))
     }

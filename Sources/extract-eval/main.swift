@@ -148,7 +148,9 @@ do {
   print(
     header.map { $0.padding(toLength: max(8, $0.count), withPad: " ", startingAt: 0) }.joined(
       separator: " "))
-  for (a, e) in results { print(row(a.seed.prefix(3) + " (\(a.split))", [e])) }
+  for (a, e) in results {
+    print(row(a.seed.prefix { $0 != "_" && $0 != "-" } + " (\(a.split))", [e]))
+  }
   for split in ["dev", "held-out"] {
     let part = results.filter { $0.0.split == split }.map(\.1)
     if !part.isEmpty { print(row("all \(split)", part)) }

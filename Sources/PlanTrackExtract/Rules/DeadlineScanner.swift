@@ -195,12 +195,15 @@ enum DeadlineScanner {
     return nil
   }
 
-  /// Words that report the present or the past: 截至, 已建成, 现有, 目前, 去年, 达到了.
+  /// Words that report the present or the past: 截至, 已建成, 现有, 目前, 去年, 达到了, and the
+  /// attendance of the session a work report is given to.
   static func isPastByWords(_ t: [Character], _ range: Range<Int>) -> Bool {
     for word in [
       "现有", "目前", "去年", "前年", "上年度", "此前", "过去", "以来", "已累计", "已建成", "已达到",
       "已完成", "已实现", "已有", "已经", "已超过", "已突破", "已形成", "已获批", "建成了", "达到了",
       "实现了", "完成了", "增长了", "提高了", "超过了", "突破了", "获批", "荣获", "位居", "居全国", "居全省",
+      // The session that hears a work report: 现在实有代表334名, 实际出席会议的代表318名.
+      "现在实有", "实有代表", "出席会议", "缺席会议", "代表名额",
     ]
     where t.contains(word, in: range) {
       if word == "以来" || word == "现有" || word == "获批" {

@@ -37,7 +37,7 @@ enum DocumentSegmenter {
       if let issuer = info.issuer { (info.level, info.region) = levelAndRegion(issuer) }
       info.year =
         year ?? number?.year ?? info.period.map { $0.start.year }
-        ?? dateYear(in: paragraphs[range])
+        ?? workYear(in: paragraphs[range]) ?? dateYear(in: paragraphs[range])
       if info.period == nil, let y = info.year, info.title.contains("三年") {
         info.period = (Day(year: y, month: 1, day: 1)!, Day.endOfYear(y + 2)!)
       }
@@ -168,6 +168,29 @@ enum DocumentSegmenter {
     }
     if region.hasSuffix("省") || region.hasSuffix("自治区") { return ("province", region) }
     return (nil, region.isEmpty ? nil : region)
+  }
+
+  /// The year whose work the document sets out, for one without a 文号 (a government work
+  /// report, a news account of one): the latest year in 2024年（全市）（经济社会发展）（的）主要
+  /// 预期目标, 2024年政府工作重点, 提出了2013年的政府工作目标.
+  static func workYear(in paragraphs: ArraySlice<Paragraph>) -> Int? {
+    var best: Int?
+    for p in paragraphs {
+      let t = p.text
+      for i in t.indices where i + 5 <= t.count && t[i..<(i + 4)].allSatisfy(\.isDigit) {
+        guard t[i + 4] == "年", i == 0 || !t[i - 1].isDigit,
+          let y = Int(String(t[i..<(i + 4)])), (1990...2100).contains(y)
+        else { continue }
+        let after = String(t[(i + 5)..<min(t.count, i + 24)])
+        let phrase = after.prefix { !"，。；：,".contains($0) }
+        let sets =
+          ["主要预期目标", "预期目标", "政府工作重点", "政府工作目标", "工作要点", "重点工作"].contains {
+            phrase.contains($0)
+          }
+        if sets { best = max(best ?? y, y) }
+      }
+    }
+    return best
   }
 
   /// The year of a date such as 发布日期：2023-01-23 or 2023年1月19日 in the document.

@@ -105,15 +105,20 @@ struct GoalFinder {
     var opening: Day?
     let body = (ItemMarker.at(t[...])?.length ?? 0)..<t.count
     let sentences = Self.split(t, body, at: "。！？；")
+    // A past year stays in force over the parts of a sentence apart by ；, until 。 or a
+    // deadline to come: "2016年，全市生产总值3212.2亿元，增长8%；一般公共预算收入260.5亿元…。"
+    var carriedPast = false
     for (si, sentence) in sentences.enumerated() {
       let clauses = Self.split(t, sentence, at: "，：")
       var sentenceDeadline: Day?
-      var sentencePast = false
+      var sentencePast = carriedPast
+      defer { carriedPast = sentencePast && t[sentence.upperBound - 1] == "；" }
       var perYear = false
       let headingLike = si == 1 && sentences[0].count <= 16
       for (ci, clause) in clauses.enumerated() {
         let time = DeadlineScanner.scan(t, clause, year: info.year)
-        if time.isPast, ci == 0 { sentencePast = true }
+        if time.isPast { sentencePast = true }
+        if time.deadline != nil, !time.isPast { sentencePast = false }
         if time.perYear { perYear = true }
         if let d = time.deadline {
           if ci == 0, si == 0 || headingLike, opening == nil { opening = d }
@@ -138,12 +143,29 @@ struct GoalFinder {
             isPast: sentencePast || time.isPast)
           if rejection == nil { accepted.append(m) }
         }
-        let metrics = Self.metrics(for: accepted, clause: clause, in: t)
-        for (m, metric) in zip(accepted, metrics) {
+        var metrics = Self.metrics(for: accepted, clause: clause, in: t)
+        // "全行业收入稳步增长，到2025年达到5.2万亿元": a goal without a subject of its own
+        // is about the topic of the clause before it.
+        if ci > 0, metrics.contains(where: \.isEmpty),
+          let topic = SubjectRules.topic(t, clauses[ci - 1])
+        {
+          metrics = metrics.map { $0.isEmpty ? topic : $0 }
+        }
+        var comparators = accepted.map { GoalRules.comparator($0, clause: clause, in: t) }
+        // "分别增长8%和8.5%左右": the last one's 左右 (以上, 以内) is said of every member.
+        if t.contains("分别", in: clause) {
+          for k in accepted.indices.dropLast().reversed() where accepted[k].suffix == nil {
+            let between = t[accepted[k].end..<accepted[k + 1].start]
+            if between.allSatisfy({ "、和及与".contains($0) }), accepted[k + 1].suffix != nil {
+              comparators[k] = comparators[k + 1]
+            }
+          }
+        }
+        for (k, (m, metric)) in zip(accepted, metrics).enumerated() {
           result.append(
             Candidate(
               metric: metric, value: m.value, valueMax: m.valueMax, unit: m.unit,
-              comparator: GoalRules.comparator(m, clause: clause, in: t),
+              comparator: comparators[k],
               kind: GoalRules.kind(m, clause: clause, in: t), due: due,
               dueInferred: stated == nil, perYear: perYear,
               line: p.origin[m.start].line, quote: quote(p, clause), lead: [],

@@ -25,12 +25,25 @@ enum GoalRules {
     let next: Character? = m.end < clause.upperBound ? t[m.end] : nil
     let isMoney = m.unit.hasSuffix("元")
     if isMoney || m.unitClass == .percent {
-      if Lexicon.priceWords.contains(where: { t.contains($0, in: clause) }) { return .price }
+      let priceLevel = Lexicon.priceLevelWords.contains { t.contains($0, in: clause) }
+      if Lexicon.priceWords.contains(where: {
+        !(priceLevel && $0 == "价格") && t.contains($0, in: clause)
+      }) {
+        return .price
+      }
       // 按…的30%: a share applied by a rule (but not 按期, 按时, 按计划).
       if let k = t.lastIndex(of: "按", in: pre), k + 1 < t.count, !"期时计".contains(t[k + 1]) {
         return .price
       }
     }
+    // 按省市1:1的比例配套: a share applied by a rule.
+    if m.unitClass == .ratio, let k = t.lastIndex(of: "按", in: pre), k + 1 < t.count,
+      !"期时计".contains(t[k + 1])
+    {
+      return .price
+    }
+    // 大风是指平均风力大于6级: a definition, not a goal.
+    if ["是指", "系指", "指的是"].contains(where: { t.contains($0, in: pre) }) { return .qualifier }
     if m.start > clause.lowerBound {
       let before = String(t[max(clause.lowerBound, m.start - 2)..<m.start])
       // 共20人, 以上36项: the size of a list; 居前10位: a rank; 满2个任期: a condition.
@@ -42,6 +55,16 @@ enum GoalRules {
     }
     // 新增纳统单位15家（含）以上的, 年销售收入2亿元（含）以下企业: an eligibility test.
     if isCondition(m, clause: clause, in: t) { return .qualifier }
+    // 《行动方案》明确了5方面20项重点任务: what the plan itself contains.
+    if ["明确了", "提出了", "部署了", "包括", "涵盖"].contains(where: { t.contains($0, in: pre) }),
+      ["方面", "项", "条", "个方面", "大行动", "大工程"].contains(m.unit)
+        || ["任务", "措施", "举措", "行动", "工程"].contains(where: {
+          SubjectRules.after(t, from: m.end, to: clause.upperBound).hasPrefix("重点" + $0)
+            || SubjectRules.after(t, from: m.end, to: clause.upperBound).hasPrefix($0)
+        })
+    {
+      return .qualifier
+    }
     // 划分为…4个级别: a classification.
     if ["分为", "划分为", "分成"].contains(where: { t.contains($0, in: pre) }) { return .qualifier }
     // 超过100万人的大城市: a relative clause that picks out what is meant.
@@ -180,6 +203,8 @@ enum GoalRules {
     switch m.unitClass {
     case .percent:
       if falls, !toward { return .reduction }
+      // 年均增长率超200%, 居民消费价格涨幅3%左右: a rate of growth.
+      if ["年均增长率", "增速", "涨幅", "价格指数"].contains(where: { tail.contains($0) }) { return .growth }
       if rises, !toward, !tail.contains("率"), !tail.contains("比重"), !tail.contains("占比") {
         return .growth
       }
@@ -192,6 +217,12 @@ enum GoalRules {
       return .ratio
     case .count, .measure, .duration:
       let pre = clause.lowerBound..<m.start
+      // 每万人拥有5G基站数达到18个: a count per head of population.
+      if m.unitClass == .count,
+        ["每万人", "每千人", "每百人", "每十万人", "每万名"].contains(where: { t.contains($0, in: pre) })
+      {
+        return .ratio
+      }
       if falls, !toward { return .reduction }
       if rises, !toward { return .increment }
       let has = { (words: [String]) in words.contains { t.contains($0, in: pre) } }

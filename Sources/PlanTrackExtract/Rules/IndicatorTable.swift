@@ -24,6 +24,8 @@ enum IndicatorTable {
     var cells: [Cell] = []
     var lines = Set<Int>()
     var columns: [Int?]? = nil  // year of each value column from the right; nil for a base year
+    var unitColumn = false  // the header has a 单位 column before the years
+    var trailing = 0  // header cells after the year columns (属性, 备注)
     var previousName = ""
     var blankRun = 0
     for (index, raw) in source.lines.enumerated() {
@@ -38,7 +40,9 @@ enum IndicatorTable {
       blankRun = 0
       let parts = Self.cells(text)
       if let header = header(parts) {
-        columns = header
+        columns = header.years
+        unitColumn = header.unitColumn
+        trailing = header.trailing
         lines.insert(n)
         continue
       }
@@ -48,8 +52,23 @@ enum IndicatorTable {
         continue
       }
       lines.insert(n)
-      let values = Array(parts.suffix(cols.count))
-      let labels = parts.dropLast(min(parts.count, cols.count))
+      // Cells after the years (属性: 预期性/约束性, notes) are not values.
+      var row = parts
+      var dropped = 0
+      while dropped < trailing, let last = row.last, !last.contains(where: \.isNumber) {
+        row.removeLast()
+        dropped += 1
+      }
+      let values = Array(row.suffix(cols.count))
+      var labels = Array(row.dropLast(min(row.count, cols.count)))
+      // A 单位 column: the cell before the values is the unit (% , 件, 亿元).
+      var unitCell: String?
+      if unitColumn, let last = labels.last, last.count <= 6,
+        last.allSatisfy({ !$0.isNumber }), labels.count >= 2
+      {
+        unitCell = TextNormalizer.halfWidth(last)
+        labels.removeLast()
+      }
       let named = labels.filter { $0.contains(where: \.isHan) }
       guard var name = named.last else { continue }
       if ["国家级", "省级", "市级", "县级", "区级"].contains(name) {
@@ -60,7 +79,8 @@ enum IndicatorTable {
       } else {
         previousName = name
       }
-      let (metric, unit) = split(name)
+      var (metric, unit) = split(name)
+      if let unitCell, unit.isEmpty { unit = unitCell }
       let quote = parts.joined(separator: " ")
       for (k, cell) in values.enumerated() {
         guard k < cols.count, let year = cols[k], let due = Day.endOfYear(year) else { continue }
@@ -83,23 +103,45 @@ enum IndicatorTable {
     return parts.filter { !$0.isEmpty }
   }
 
-  /// The year columns of a header row, left to right: the year for a target column, nil for a
-  /// base-year column. Nil when the row is not a header.
-  private static func header(_ parts: [String]) -> [Int?]? {
-    var columns: [Int?] = []
+  /// A header row: the year of each value column left to right (nil for a base year),
+  /// whether a 单位 column comes before them, and how many cells follow them (属性, 备注).
+  struct Header: Equatable {
+    var years: [Int?]
+    var unitColumn: Bool
+    var trailing: Int
+  }
+
+  /// The header of a table, or nil when the row is not one. A year column is a base year when
+  /// it says so (基础, 基期, 现状, 实际, 完成); when none says either, the first of several
+  /// spanning three years or more is the base (2020年 | 2025年 in a five-year plan).
+  static func header(_ parts: [String]) -> Header? {
+    var years: [(year: Int, base: Bool, target: Bool)] = []
+    var unitColumn = false
+    var trailing = 0
     for p in parts {
       let digits = Array(p.prefix(4))
       guard digits.count == 4, digits.allSatisfy(\.isDigit), let y = Int(String(digits)),
         (1990...2100).contains(y)
       else {
-        if !columns.isEmpty { return nil }
+        if years.isEmpty {
+          if ["单位", "计量单位"].contains(p) { unitColumn = true }
+          continue
+        }
+        trailing += 1
+        if trailing > 2 { return nil }
         continue
       }
+      if trailing > 0 { return nil }
       let isBase = ["基础", "基期", "现状", "实际", "完成"].contains { p.contains($0) }
-      columns.append(isBase ? nil : y)
+      years.append((y, isBase, ["目标", "预期", "规划"].contains { p.contains($0) }))
     }
-    guard columns.count >= 2, columns.contains(where: { $0 != nil }) else { return nil }
-    return columns
+    guard years.count >= 2 else { return nil }
+    var columns = years.map { $0.base ? nil : Optional($0.year) }
+    if !years.contains(where: { $0.base || $0.target }), years.last!.year - years[0].year >= 3 {
+      columns[0] = nil
+    }
+    guard columns.contains(where: { $0 != nil }) else { return nil }
+    return Header(years: columns, unitColumn: unitColumn, trailing: trailing)
   }
 
   /// "研发人员数（人）" → 研发人员数, 人; "比重（%，分别列出）" → 比重, %.
@@ -116,6 +158,13 @@ enum IndicatorTable {
     unit = TextNormalizer.halfWidth(unit)
     guard unit.count <= 6, !unit.contains(where: { "、".contains($0) }) else { return (s, "") }
     return (String(s[..<open]), unit)
+  }
+
+  /// A cell's kind: a reduction when the indicator says so (能耗降低, 排放下降), a share for %,
+  /// else a level.
+  static func kind(of cell: Cell) -> TargetKind {
+    if ["降低", "下降", "减少"].contains(where: { cell.metric.contains($0) }) { return .reduction }
+    return cell.unit == "%" ? .ratio : .level
   }
 
   /// The numbers of a cell: "2.7" → [(nil, 2.7)]; "国家级 3.0/省级 3.3" → two labelled ones.

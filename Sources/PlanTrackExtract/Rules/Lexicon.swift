@@ -65,6 +65,18 @@ enum Lexicon {
     "保额", "赔付", "免税", "减税", "税额", "保险", "承保",
   ]
 
+  /// How a clause says a measure is heading ("收入稳步增长"), longest first.
+  static let trendPhrases: [String] = [
+    "进一步提高", "进一步提升", "进一步扩大", "稳步增长", "持续增长", "稳定增长", "快速增长", "较快增长",
+    "不断提升", "持续提升", "显著提升", "明显提升", "大幅提升", "稳步提升", "逐步提高", "不断提高",
+    "持续扩大", "不断扩大", "不断增强", "显著增强", "持续改善", "明显改善", "稳中有升", "增长", "提升",
+    "提高", "扩大", "增加",
+  ]
+
+  /// Macro price goals (居民消费价格涨幅3%左右): the price level a government aims at, not a
+  /// price someone pays.
+  static let priceLevelWords: [String] = ["消费价格", "物价", "价格总水平", "价格指数", "CPI"]
+
   /// Verbs that make a count an increment (new within the period).
   static let incrementVerbs: [String] = [
     "新增", "新建", "新开工", "新培育", "新认定", "新备案", "新集聚", "新打造", "新认证", "新引进",

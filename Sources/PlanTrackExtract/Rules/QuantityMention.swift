@@ -128,6 +128,10 @@ enum QuantityScanner {
       unitClass = .ratio
       j += 2
     }
+    if unitClass == nil, i > 0, Self.namesWhatIsCounted(before: i, in: t) {
+      // 用户数超过5.6亿, 融合发展指数达到125: the measure is named before the number.
+      unitClass = .count
+    }
     guard let unitClass else { return nil }
     if i > 0, t[i - 1].isLatinLetter { return nil }
     if j < t.count, t[j].isLatinLetter, unitClass != .measure { return nil }
@@ -144,10 +148,24 @@ enum QuantityScanner {
       break
     }
     if valueMax != nil { suffix = .range }
+    if unit.isEmpty, unitClass == .count, j < t.count, t[j].isHan, !"，。；、和及".contains(t[j]) {
+      return nil  // a bare number followed by words is not a measure's value
+    }
     return QuantityMention(
       start: i, end: j, unitEnd: unitEnd, value: value, valueMax: valueMax,
       unit: unitClass == .ratio ? "" : unit, unitClass: unitClass, perUnit: perUnit,
       suffix: suffix)
+  }
+
+  /// Whether the words right before `i` name a measure and reach for its value: 用户数超过,
+  /// 融合发展指数达到, 人口规模突破 — so a number without a unit there is that measure's value.
+  static func namesWhatIsCounted(before i: Int, in t: [Character]) -> Bool {
+    let before = String(t[max(0, i - 8)..<i])
+    for verb in ["超过", "达到", "突破", "力争达到", "达", "超", "逾"] where before.hasSuffix(verb) {
+      let subject = before.dropLast(verb.count)
+      return ["数", "量", "指数", "规模", "人口", "总数"].contains { subject.hasSuffix($0) }
+    }
+    return false
   }
 }
 

@@ -34,6 +34,20 @@ enum SubjectRules {
     return s
   }
 
+  /// The topic of a clause without numbers that says where something is heading, for the
+  /// goal in the clause after it: "全行业收入稳步增长" → 全行业收入. Nil when the clause has a
+  /// number or says no trend.
+  static func topic(_ t: [Character], _ clause: Range<Int>) -> String? {
+    guard !t[clause].contains(where: \.isDigit) else { return nil }
+    var s = String(t[clause])
+    while let last = s.last, "，。；：、".contains(last) { s.removeLast() }
+    guard let trend = Lexicon.trendPhrases.first(where: { s.hasSuffix($0) }) else { return nil }
+    s = String(s.dropLast(trend.count))
+    s = before(Array(s), 0..<s.count)
+    guard (2...20).contains(s.count), s.contains(where: \.isHan) else { return nil }
+    return s
+  }
+
   /// The counted noun after a number: "个以上智慧社区，" → 智慧社区.
   static func after(_ t: [Character], from i: Int, to end: Int) -> String {
     var j = i

@@ -1,0 +1,135 @@
+import PlanTrackCore
+import Testing
+
+@testable import PlanTrackExtract
+
+/// The failure classes seen on plans the rules had not been tuned on (issue 17), each a short
+/// text (paraphrased, numbers changed) and the goals it states — or none.
+struct FailureClassTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    var name: String
+    var text: String
+    /// value, unit, comparator, metric ("" when not checked), kind (nil when not checked)
+    var goals: [(Double, String, CandidateComparator, String, TargetKind?)]
+    var due: String? = nil
+    var year: Int? = nil
+    var testDescription: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      name: "subjects listed before 分别",
+      text: "到2025年，高新技术企业、科技型中小企业数量分别超过120家和950家。",
+      goals: [(120, "家", .atLeast, "高新技术企业数量", nil), (950, "家", .atLeast, "科技型中小企业数量", nil)]),
+    Case(
+      name: "the subject in the clause before",
+      text: "到2025年，全行业收入稳步增长，到2025年达到5.2万亿元。",
+      goals: [(5.2, "万亿元", .atLeast, "全行业收入", .level)]),
+    Case(
+      name: "macro goals of a work report, prices and rates among them",
+      text: "2024年全市主要预期目标是：地区生产总值增长5.5%左右，居民消费价格涨幅3%左右，城镇调查失业率控制在5.5%以内。",
+      goals: [
+        (5.5, "%", .about, "地区生产总值", .growth), (3, "%", .about, "居民消费价格涨幅", .growth),
+        (5.5, "%", .atMost, "城镇调查失业率", .ratio),
+      ], due: "2024-12-31"),
+    Case(
+      name: "a price someone pays is still no goal",
+      text: "到2025年，给予每辆车补贴2000元，充电服务费价格不超过0.8元。",
+      goals: []),
+    Case(
+      name: "左右 after the last of a 分别 list is said of each",
+      text: "2024年，城镇和农村居民人均可支配收入分别增长8%和8.5%左右。",
+      goals: [(8, "%", .about, "", .growth), (8.5, "%", .about, "", .growth)]),
+    Case(
+      name: "last year's figures over a sentence's parts apart by ；",
+      text: "2023年，全市生产总值3212.2亿元，增长8%；一般公共预算收入260.5亿元，增长10.2%。2024年，生产总值增长6%左右。",
+      goals: [(6, "%", .about, "生产总值", .growth)], year: 2024),
+    Case(
+      name: "the session that hears the report",
+      text: "2024年大会代表名额为338名，现在实有代表334名，实际出席会议的代表318名。",
+      goals: []),
+    Case(
+      name: "what the plan itself contains",
+      text: "到2025年，《行动方案》明确了5方面20项重点任务。",
+      goals: []),
+    Case(
+      name: "a measure named before a number without a unit",
+      text: "到2025年，5G个人用户普及率超过40%，用户数超过5.6亿，两化融合发展指数达到125。",
+      goals: [
+        (40, "%", .atLeast, "", .ratio), (5.6, "亿", .atLeast, "", nil),
+        (125, "", .atLeast, "", nil),
+      ]
+    ),
+    Case(
+      name: "a bare number followed by words is not a value",
+      text: "到2025年，数量超过3家，企业数量达到3星级。",
+      goals: [(3, "家", .atLeast, "", nil)]),
+    Case(name: "a definition", text: "到2025年，大风是指平均风力大于6级。", goals: []),
+    Case(name: "a share applied by a rule", text: "到2025年，按省市1:1的比例配套奖励。", goals: []),
+  ]
+
+  @Test(arguments: cases)
+  func goalsOfAFailureClass(_ c: Case) {
+    let x = Extractor(year: c.year).extract(c.text)
+    let found = x.candidates.map { ($0.value, $0.unit, $0.comparator) }
+    #expect(
+      found.map { "\($0.0) \($0.1) \($0.2)" } == c.goals.map { "\($0.0) \($0.1) \($0.2)" },
+      "\(x.candidates)")
+    for (candidate, goal) in zip(x.candidates, c.goals) {
+      if !goal.3.isEmpty { #expect(candidate.metric == goal.3) }
+      if let kind = goal.4 { #expect(candidate.kind == kind, "\(candidate.metric)") }
+      if let due = c.due { #expect(candidate.due?.iso == due) }
+    }
+  }
+
+  /// A work report without a 文号: its year is the one whose 预期目标 it sets out, so last
+  /// year's results are past.
+  @Test func aWorkReportsYearIsTheYearOfItsTargets() {
+    let text = """
+      市长作政府工作报告。
+      2016年，全市生产总值3212.2亿元，增长8%。
+      2017年全市经济社会发展主要预期目标为：生产总值增长8%左右。
+      """
+    let x = Extractor().extract(text)
+    #expect(x.documents.first?.year == 2017)
+    #expect(x.candidates.map(\.value) == [8] && x.candidates.first?.due?.iso == "2017-12-31")
+  }
+
+  /// 主要指标 tables whose target column is not the last: a 单位 column before the years, a 属性
+  /// column after them, and years without 基础/目标 (the first of a five-year span is the base).
+  @Test func anIndicatorTableWithUnitAndAttributeColumns() {
+    let text = """
+      某市“十四五”规划纲要
+      主要指标
+      指标\t单位\t2020年\t2025年\t属性
+      研发经费投入强度\t%\t2.1\t2.5\t预期性
+      每万人口高价值发明专利拥有量\t件\t6.3\t12\t预期性
+      单位地区生产总值能耗降低\t%\t—\t13.5\t约束性
+      """
+    let x = Extractor(year: 2021).extract(text)
+    #expect(x.candidates.map(\.value) == [2.5, 12, 13.5], "\(x.candidates)")
+    #expect(x.candidates.map(\.unit) == ["%", "件", "%"])
+    #expect(x.candidates.map(\.kind) == [.ratio, .level, .reduction])
+    #expect(x.candidates.allSatisfy { $0.due?.iso == "2025-12-31" })
+    #expect(x.candidates.map(\.metric) == ["研发经费投入强度", "每万人口高价值发明专利拥有量", "单位地区生产总值能耗降低"])
+  }
+
+  static let headers: [([String], IndicatorTable.Header?)] = [
+    (["指标", "2020年", "2025年"], .init(years: [nil, 2025], unitColumn: false, trailing: 0)),
+    (
+      ["指标", "2023年", "2024年", "2025年"],
+      .init(years: [2023, 2024, 2025], unitColumn: false, trailing: 0)
+    ),
+    (
+      ["指标", "单位", "2020年基础值", "2025年目标值", "属性"],
+      .init(years: [nil, 2025], unitColumn: true, trailing: 1)
+    ),
+    (["指标", "2020年基础值", "2021年基础值"], nil),
+    (["一级指标", "2023"], nil),
+  ]
+
+  @Test(arguments: headers)
+  func headerRows(_ cells: [String], _ header: IndicatorTable.Header?) {
+    #expect(IndicatorTable.header(cells) == header)
+  }
+}
