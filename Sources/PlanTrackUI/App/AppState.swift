@@ -114,6 +114,13 @@ public struct AppState: Sendable {
   public var ascii: Bool
   /// Colours allowed (not NO_COLOR, not a monochrome terminal).
   public var color: Bool
+  /// The user's and the workspace's settings (theme, colours, columns, mouse, keys).
+  public var settings = Settings.standard
+  /// What each key does in each view: the standard keys with the user's over them.
+  public var keyMap = KeyMap.standard
+  /// Settings that could not be used (a bad value, an unknown key, a key conflict): the
+  /// footer says the defaults stand in for them until the user fixes the files.
+  public var settingsProblems: [String] = []
   /// A line for the footer: what just happened.
   public var message: String?
   /// Why the store cannot be reached, while it cannot: the footer says so (before any
