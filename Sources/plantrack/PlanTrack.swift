@@ -19,7 +19,7 @@ struct PlanTrack: ParsableCommand {
       SubmitCommand.self, ReviewCommand.self, ApproveCommand.self, ReturnCommand.self,
       RemindCommand.self,
       UndoCommand.self, ImportCommand.self, TemplateCommand.self, ExportCommand.self,
-      DiffCommand.self,
+      DiffCommand.self, ConfigCommand.self,
       ExtractCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self

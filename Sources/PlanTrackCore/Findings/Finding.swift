@@ -59,6 +59,13 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
       code: code, message: message)
   }
 
+  /// `file:line:column PT104 message`: short, for a footer.
+  public var footerText: String {
+    var location = file
+    if line > 0 { location += ":\(line)" + (column > 0 ? ":\(column)" : "") }
+    return "\(location) \(code) \(message)".escapingControls
+  }
+
   /// `file:line:column: error: PT104 message`, the form editors and compilers use, with the
   /// code first in the message so that it can be matched and the text can change.
   public var description: String {

@@ -116,6 +116,11 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
   case outputFolderMissing = "PT601"
   case outputFileExists = "PT602"
 
+  // PT8xx: settings (config.yaml, plantrack.yaml).
+  case unknownSetting = "PT801"
+  case badSetting = "PT802"
+  case keyConflict = "PT803"
+
   // PT9xx: the command line and the terminal.
   case notATerminal = "PT901"
   case terminalStartFailed = "PT902"
@@ -191,6 +196,10 @@ public enum ProblemCode: String, CaseIterable, Hashable, Sendable, CustomStringC
       "a plan in a format read only after conversion (.doc, .wps) or with a missing converter"
     case .documentWithoutText: "a PDF without a text layer (a scan): recognise its text first"
     case .documentEncrypted: "a PDF locked with a password"
+    case .unknownSetting:
+      "a settings file names a setting that does not exist (or not in that file)"
+    case .badSetting: "a setting's value is not one it can take; its default stands in"
+    case .keyConflict: "one key given to two dashboard actions in one view"
     case .importRejected: "`import` wrote nothing because rows are bad"
     case .storeReadOnly: "the store cannot be written by this user"
     case .cannotOpenStore: "the store cannot be opened or created"

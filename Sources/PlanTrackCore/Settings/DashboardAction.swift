@@ -11,6 +11,7 @@ public enum DashboardAction: String, CaseIterable, Sendable {
   case status3 = "toggle-off-track", status4 = "toggle-missed", status5 = "toggle-achieved"
   case status6 = "toggle-no-data"
   case nextTarget = "next-target", previousTarget = "previous-target"
+  case nextSection = "next-section", previousSection = "previous-section"
   case left, right, approve
   case returnFigure = "return"
 
@@ -30,8 +31,8 @@ public enum DashboardAction: String, CaseIterable, Sendable {
       ]
     case .detail:
       [
-        .up, .down, .pageUp, .pageDown, .top, .back, .nextTarget, .previousTarget, .add, .undo,
-        .export, .reload, .help, .quit,
+        .up, .down, .pageUp, .pageDown, .top, .back, .nextSection, .previousSection, .nextTarget,
+        .previousTarget, .add, .undo, .export, .reload, .help, .quit,
       ]
     case .board:
       [
@@ -71,8 +72,10 @@ public enum DashboardAction: String, CaseIterable, Sendable {
     case (.status4, _): [.char("4")]
     case (.status5, _): [.char("5")]
     case (.status6, _): [.char("6")]
-    case (.nextTarget, _): [.tab, .char("]")]
-    case (.previousTarget, _): [.backTab, .char("[")]
+    case (.nextTarget, _): [.char("]")]
+    case (.previousTarget, _): [.char("[")]
+    case (.nextSection, _): [.tab]
+    case (.previousSection, _): [.backTab]
     case (.left, _): [.left, .char("h")]
     case (.right, _): [.right, .char("l")]
     case (.approve, _): [.char("A")]

@@ -9,7 +9,7 @@ public enum Key: Hashable, Sendable {
   case control(Character)
 
   /// The names settings use for the keys that are not one character.
-  static let names: [(String, Key)] = [
+  public static let names: [(String, Key)] = [
     ("up", .up), ("down", .down), ("left", .left), ("right", .right), ("pageup", .pageUp),
     ("pagedown", .pageDown), ("home", .home), ("end", .end), ("enter", .enter),
     ("escape", .escape), ("esc", .escape), ("tab", .tab), ("backtab", .backTab),

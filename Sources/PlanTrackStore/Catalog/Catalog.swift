@@ -6,10 +6,15 @@ import Yams
 /// region tree (the shipped table plus `regions.yaml`), with every finding of those files.
 public struct Catalog: Sendable {
   /// In file order.
-  public let indicators: [Indicator]
+  public private(set) var indicators: [Indicator]
   public let regions: RegionTree
   public let findings: [Finding]
-  private let byID: [String: Indicator]
+  private var byID: [String: Indicator]
+  /// The workspace's status thresholds (plantrack.yaml `thresholds:`; docs/STATUS.md).
+  public var thresholds = StatusThresholds.standard
+  /// The workspace's reporting deadlines per frequency (plantrack.yaml `deadlines:`), for
+  /// series whose indicator sets none.
+  public var deadlines: [UpdateFrequency: Int] = [:]
 
   public static let indicatorsFileName = "indicators.yaml"
   public static let regionsFileName = "regions.yaml"
@@ -26,6 +31,26 @@ public struct Catalog: Sendable {
   }
 
   public func indicator(_ id: String) -> Indicator? { byID[id] }
+
+  /// This catalog under a workspace's settings: its thresholds, and its deadlines for the
+  /// indicators that set none of their own.
+  public func applying(_ settings: Settings) -> Catalog {
+    var c = self
+    c.thresholds = settings.thresholds
+    c.deadlines = settings.deadlines
+    c.indicators = indicators.map { i in
+      var i = i
+      if i.deadlineDays == nil { i.deadlineDays = settings.deadlines[i.update] }
+      return i
+    }
+    c.byID = Dictionary(c.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    return c
+  }
+
+  /// When the figures of a series of this frequency are due, without an indicator's own rule.
+  public func rule(_ frequency: UpdateFrequency) -> ReportingRule {
+    ReportingRule(frequency: frequency, deadlineDays: deadlines[frequency])
+  }
 
   /// Reads `indicators.yaml` and `regions.yaml` in `root`, if they exist.
   public static func load(root: URL) -> Catalog {

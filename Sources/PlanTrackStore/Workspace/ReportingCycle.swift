@@ -35,7 +35,7 @@ public struct ReportingCycle {
       return indicator.reportingRule
     }
     let update = targets.targets(onSeries: series).first?.update ?? .monthly
-    return ReportingRule(frequency: update)
+    return targets.catalog.rule(update)
   }
 
   public func rule(forSeries series: String) -> ReportingRule {

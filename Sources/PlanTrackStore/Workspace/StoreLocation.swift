@@ -34,14 +34,20 @@ public enum StoreLocation: Sendable, Equatable {
   }
 
   /// The store named by `--store` (`explicit`), else `PLANTRACK_STORE`, else `store:` in
-  /// `plantrack.yaml` at the root, else `plantrack.sqlite` beside `targets/`.
+  /// `plantrack.yaml` at the root (or in the user's settings), else `plantrack.sqlite` beside
+  /// `targets/` (the precedence of `EffectiveSettings`).
   public static func resolve(explicit: String?, environment: [String: String], root: URL)
     throws(StoreError) -> StoreLocation
   {
-    let named =
-      explicit ?? environment["PLANTRACK_STORE"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? workspaceSetting(root)
-    guard let named else {
+    var flags = SettingsLayer()
+    if let explicit { flags.set("store", at: "--store", explicit) }
+    let settings = EffectiveSettings.load(root: root, environment: environment, flags: flags)
+    return try resolve(named: settings.settings.store, root: root)
+  }
+
+  /// The store `named` (nil: `plantrack.sqlite` beside `targets/`).
+  public static func resolve(named: String?, root: URL) throws(StoreError) -> StoreLocation {
+    guard let named, !named.isEmpty else {
       return .sqlite(path: root.appendingPathComponent(Workspace.storeFileName).path)
     }
     guard let location = StoreLocation(named, root: root) else {
@@ -52,12 +58,4 @@ public enum StoreLocation: Sendable, Equatable {
     return location
   }
 
-  /// `store:` of `plantrack.yaml`, if the file says one.
-  static func workspaceSetting(_ root: URL) -> String? {
-    let url = root.appendingPathComponent("plantrack.yaml")
-    guard let text = try? String(contentsOf: url, encoding: .utf8),
-      let node = try? Yams.compose(yaml: text, .basic), case .mapping(let m) = node
-    else { return nil }
-    return YAMLMap(node, m)["store"]?.string
-  }
 }

@@ -8,6 +8,9 @@ public struct Workspace: Sendable {
   public var storeAccess: StoreAccess = .owner
   /// Where the figures are; nil for `plantrack.sqlite` beside `targets/`.
   public var store: StoreLocation?
+  /// The settings in force (plantrack.yaml, the user's, the environment's, the flags'): the
+  /// catalog takes its thresholds and deadlines from them.
+  public var settings = Settings.standard
 
   /// The name of the store file in the workspace.
   public static let storeFileName = "plantrack.sqlite"
@@ -49,7 +52,7 @@ public struct Workspace: Sendable {
 
   /// Loads every target file.
   /// The workspace's indicators and regions (`indicators.yaml`, `regions.yaml`).
-  public func loadCatalog() -> Catalog { Catalog.load(root: root) }
+  public func loadCatalog() -> Catalog { Catalog.load(root: root).applying(settings) }
 
   /// Every target, placed on its series with the workspace's catalog.
   public func loadTargets() -> TargetSet {

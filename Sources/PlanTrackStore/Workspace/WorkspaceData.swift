@@ -82,7 +82,8 @@ public struct WorkspaceData: Sendable {
   /// Every target's status at `asOf`, in target-file order, keeping those `filter` lets
   /// through (see `StatusEngine.evaluate(_:book:filter:)`).
   public func statuses(asOf: Day, filter: TargetFilter = .all) -> [TargetStatus] {
-    StatusEngine().evaluate(targets.targets, book: book(asOf: asOf), filter: filter)
+    StatusEngine(thresholds: targets.catalog.thresholds).evaluate(
+      targets.targets, book: book(asOf: asOf), filter: filter)
   }
 }
 

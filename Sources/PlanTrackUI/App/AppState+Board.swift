@@ -59,26 +59,27 @@ extension AppState {
 
   mutating func boardKey(_ key: Key) -> [Effect] {
     message = nil
-    switch key {
-    case .escape, .char("r"):
+    let action = key == .control("c") ? .quit : keyMap.action(for: key, in: .board)
+    switch action {
+    case .back:
       mode = .overview
       boardOpen = false
-    case .up, .char("k"): boardRow -= 1
-    case .down, .char("j"): boardRow += 1
-    case .left, .char("h"): boardColumn -= 1
-    case .right, .char("l"): boardColumn += 1
-    case .pageUp, .control("b"): boardRow -= max(1, boardTableHeight - 1)
-    case .pageDown, .control("f"): boardRow += max(1, boardTableHeight - 1)
-    case .home: boardRow = 0
-    case .end, .char("G"): boardRow = Int.max / 2
-    case .char("g"):
+    case .up: boardRow -= 1
+    case .down: boardRow += 1
+    case .left: boardColumn -= 1
+    case .right: boardColumn += 1
+    case .pageUp: boardRow -= max(1, boardTableHeight - 1)
+    case .pageDown: boardRow += max(1, boardTableHeight - 1)
+    case .top: boardRow = 0
+    case .bottom: boardRow = Int.max / 2
+    case .group:
       boardGrouping = Self.next(boardGrouping)
       boardRow = 0
       message = labels.groupedBy + " " + labels.boardGroupName(boardGrouping)
-    case .char("A"): return decideCell(.approve)
-    case .char("R"): return decideCell(.return)
-    case .char("?"): mode = .help
-    case .char("q"), .control("c"): return [.quit]
+    case .approve: return decideCell(.approve)
+    case .returnFigure: return decideCell(.return)
+    case .help: mode = .help
+    case .quit: return [.quit]
     default: break
     }
     clampBoardCursor()

@@ -44,7 +44,10 @@ extension AppState {
       histories[key] = lines
       return []
     case .key(let key):
-      if isTooSmall { return key == .char("q") || key == .control("c") ? [.quit] : [] }
+      if isTooSmall {
+        return key == .control("c") || keyMap.action(for: key, in: .overview) == .quit
+          ? [.quit] : []
+      }
       switch mode {
       case .overview: return editingFilter ? filterKey(key) : overviewKey(key)
       case .detail: return detailKey(key)
@@ -70,15 +73,17 @@ extension AppState {
 
   mutating func overviewKey(_ key: Key) -> [Effect] {
     message = nil
-    switch key {
-    case .up, .char("k"): moveSelection(by: -1)
-    case .down, .char("j"): moveSelection(by: 1)
-    case .pageUp, .control("b"): moveSelection(by: -max(1, tableHeight - 1))
-    case .pageDown, .control("f"): moveSelection(by: max(1, tableHeight - 1))
-    case .home: selectFirst()
-    case .end, .char("G"): moveSelection(by: statuses.count + rows.count)
-    case .enter, .right, .char("l"),
-      .char(" ") where selectedRegion != nil:
+    // ctrl-c always quits, whatever the key map says.
+    let action = key == .control("c") ? .quit : keyMap.action(for: key, in: .overview)
+    switch action {
+    case .up: moveSelection(by: -1)
+    case .down: moveSelection(by: 1)
+    case .pageUp: moveSelection(by: -max(1, tableHeight - 1))
+    case .pageDown: moveSelection(by: max(1, tableHeight - 1))
+    case .top: selectFirst()
+    case .bottom: moveSelection(by: statuses.count + rows.count)
+    case .open,
+      .fold where selectedRegion != nil:
       if let code = selectedRegion {
         toggle(region: code)
         return []
@@ -87,38 +92,39 @@ extension AppState {
       mode = .detail
       detailScroll = 0
       return [.loadHistory(key: key)]
-    case .char("z") where grouping == .region:
+    case .fold where grouping == .region:
       if let code = selectedRegion ?? selectedIndex.map({ regionOf(statuses[$0]).code }) {
         toggle(region: code)
       }
-    case .char("a"): return openForm()
-    case .char("u"):
+    case .add: return openForm()
+    case .undo:
       if readOnly { message = labels.readOnly } else { return [.undo] }
-    case .char("/"):
+    case .filter:
       editingFilter = true
-    case .escape:
+    case .clearFilter:
       filterText = ""
       hiddenStatuses = []
-    case .char("s"):
+    case .sort:
       sort = Self.next(sort)
       message = labels.sortedBy + " " + labels.sortName(sort)
-    case .char("b"):
+    case .group:
       grouping = Self.next(grouping)
       message = labels.groupedBy + " " + labels.groupName(grouping)
-    case .char(let c) where ("1"..."6").contains(c):
-      let status = Status.allCases[Int(String(c))! - 1]
+    case .status1, .status2, .status3, .status4, .status5, .status6:
+      let toggles: [DashboardAction] = [.status1, .status2, .status3, .status4, .status5, .status6]
+      let status = Status.allCases[toggles.firstIndex(of: action!)!]
       if hiddenStatuses.contains(status) {
         hiddenStatuses.remove(status)
       } else {
         hiddenStatuses.insert(status)
       }
-    case .char("e"): return [.export(asOf: asOf)]
-    case .char("r"): openBoard()
-    case .char("g"):
+    case .export: return [.export(asOf: asOf)]
+    case .board: openBoard()
+    case .reload:
       message = labels.reloading
       return [.reload]
-    case .char("?"): mode = .help
-    case .char("q"), .control("c"): return [.quit]
+    case .help: mode = .help
+    case .quit: return [.quit]
     default: break
     }
     if !selectionIsVisible { selectFirst() }
@@ -223,33 +229,34 @@ extension AppState {
 
   mutating func detailKey(_ key: Key) -> [Effect] {
     message = nil
-    switch key {
-    case .escape, .left, .char("h"), .backspace: mode = .overview
-    case .up, .char("k"): detailScroll = max(0, detailScroll - 1)
-    case .down, .char("j"): detailScroll += 1
+    let action = key == .control("c") ? .quit : keyMap.action(for: key, in: .detail)
+    switch action {
+    case .back: mode = .overview
+    case .up: detailScroll = max(0, detailScroll - 1)
+    case .down: detailScroll += 1
     case .pageUp: detailScroll = max(0, detailScroll - (height - 4))
     case .pageDown: detailScroll += height - 4
-    case .home: detailScroll = 0
-    case .tab, .backTab:
+    case .top: detailScroll = 0
+    case .nextSection, .previousSection:
       // Tab moves between the panes: provenance, milestones, status, chart, entries.
       let starts = DetailView(state: self, theme: Theme(ascii: ascii, color: color))
         .sectionStarts(width: width - 2)
-      if key == .tab {
+      if action == .nextSection {
         detailScroll = starts.first { $0 > detailScroll } ?? starts.first ?? 0
       } else {
         detailScroll = starts.last { $0 < detailScroll } ?? starts.last ?? 0
       }
-    case .char("]"), .char("["):
-      moveSelection(by: key == .char("]") ? 1 : -1, targetsOnly: true)
+    case .nextTarget, .previousTarget:
+      moveSelection(by: action == .nextTarget ? 1 : -1, targetsOnly: true)
       detailScroll = 0
       if let k = selectedKey { return [.loadHistory(key: k)] }
-    case .char("a"): return openForm()
-    case .char("u"):
+    case .add: return openForm()
+    case .undo:
       if readOnly { message = labels.readOnly } else { return [.undo] }
-    case .char("e"): return [.export(asOf: asOf)]
-    case .char("g"): return [.reload]
-    case .char("?"): mode = .help
-    case .char("q"), .control("c"): return [.quit]
+    case .export: return [.export(asOf: asOf)]
+    case .reload: return [.reload]
+    case .help: mode = .help
+    case .quit: return [.quit]
     default: break
     }
     return []

@@ -79,13 +79,6 @@ public struct Labels: Sendable {
     }
   }
 
-  /// The key hints of the overview footer, most useful first; the last two always show. The
-  /// board's key shows where the store uses the reporting cycle.
-  public func overviewHints(board: Bool) -> [String] {
-    let hints = overviewHints
-    return board ? Array(hints.prefix(2)) + [t("r board", "r 报送")] + hints.dropFirst(2) : hints
-  }
-
   // MARK: The reporting board
 
   public var board: String { t("reporting board", "报送情况") }
@@ -125,22 +118,131 @@ public struct Labels: Sendable {
     }
   }
 
-  public var boardHints: [String] {
-    language == .zh
-      ? ["↑↓←→ 移动", "A 审核通过", "R 退回", "g 单位/牵头", "Esc 返回", "? 帮助", "q 退出"]
-      : ["↑↓←→ move", "A approve", "R return", "g office/lead", "Esc back", "? help", "q quit"]
+  /// The footer while settings could not all be used: the first problem, how many more, and
+  /// that the defaults stand in.
+  public func settingsProblems(_ problems: [String]) -> String {
+    guard let first = problems.first else { return "" }
+    let more =
+      problems.count > 1 ? t(" (+\(problems.count - 1) more)", "（另有 \(problems.count - 1) 处）") : ""
+    return t("settings: ", "设置有误：") + first + more
+      + t(" — defaults in use; see plantrack config", "——已用默认值；见 plantrack config")
   }
 
-  /// The key hints of the overview footer, most useful first; the last two always show.
-  public var overviewHints: [String] {
-    language == .zh
-      ? [
-        "↑↓ 移动", "回车 详情", "a 录入", "/ 筛选", "1-6 状态", "e 导出", "s 排序", "b 分组", "u 撤销", "g 刷新", "? 帮助",
-        "q 退出",
-      ]
-      : [
-        "↑↓ move", "Enter detail", "a add", "/ filter", "1-6 status", "e export", "s sort",
-        "b group", "u undo", "g reload", "? help", "q quit",
-      ]
+  /// A key as the footer and the help screen show it: ↑, Enter/回车, Esc, Ctrl-C, q.
+  public func keyText(_ key: Key) -> String {
+    switch key {
+    case .up: "↑"
+    case .down: "↓"
+    case .left: "←"
+    case .right: "→"
+    case .enter: t("Enter", "回车")
+    case .escape: "Esc"
+    case .tab: "Tab"
+    case .backTab: "Shift-Tab"
+    case .pageUp: "PgUp"
+    case .pageDown: "PgDn"
+    case .home: "Home"
+    case .end: "End"
+    case .backspace: "Backspace"
+    case .delete: "Delete"
+    case .char(" "): t("Space", "空格")
+    case .char(let c): String(c)
+    case .control(let c): "Ctrl-" + String(c).uppercased()
+    }
+  }
+
+  /// The first key of each of `actions` in `view`, run together (↑↓, 1-6 for six digits in a
+  /// row).
+  public func keysText(_ actions: [DashboardAction], _ view: DashboardAction.View, _ map: KeyMap)
+    -> String
+  {
+    let firsts = actions.compactMap { map.keys(for: $0, in: view).first }
+    let texts = firsts.map(keyText)
+    let digits = texts.compactMap { $0.count == 1 ? $0.first?.wholeNumberValue : nil }
+    if digits.count == texts.count, digits.count > 2,
+      zip(digits, digits.dropFirst()).allSatisfy({ $1 == $0 + 1 })
+    {
+      return "\(digits.first!)-\(digits.last!)"
+    }
+    return texts.joined()
+  }
+
+  /// The keys of `actions` in `view` as the help screen lists them: every key of one or two
+  /// actions, or of arrow actions (↑↓←→ h j k l: arrows together when the first is an arrow),
+  /// else the first key of each (↑↓ PgUp PgDn Home; 1-6).
+  public func allKeysText(
+    _ actions: [DashboardAction], _ view: DashboardAction.View, _ map: KeyMap
+  ) -> String {
+    let isArrow = { (k: Key) in [Key.up, .down, .left, .right].contains(k) }
+    let firsts = actions.compactMap { map.keys(for: $0, in: view).first }
+    var keys: [Key]
+    if actions.count <= 2 || firsts.allSatisfy(isArrow) {
+      var seen = Set<Key>()
+      keys = actions.flatMap { map.keys(for: $0, in: view) }.filter { seen.insert($0).inserted }
+    } else {
+      let run = keysText(actions, view, map)
+      if run.contains("-") { return run }
+      keys = firsts
+    }
+    guard let first = keys.first else { return "" }
+    // Arrows run together: up front when the first key is one, else where they stand.
+    if isArrow(first) {
+      let arrows = keys.filter(isArrow).map(keyText).joined()
+      return ([arrows] + keys.filter { !isArrow($0) }.map(keyText)).joined(separator: " ")
+    }
+    return keys.map(keyText).joined(separator: " ")
+  }
+
+  /// A footer hint: the keys and what they do, when the map gives the action a key.
+  private func hint(
+    _ actions: [DashboardAction], _ view: DashboardAction.View, _ map: KeyMap, _ en: String,
+    _ zh: String
+  ) -> String? {
+    let keys = keysText(actions, view, map)
+    return keys.isEmpty ? nil : keys + " " + t(en, zh)
+  }
+
+  public func detailHints(_ map: KeyMap = .standard) -> [String] {
+    let targets = [
+      map.keys(for: .nextTarget, in: .detail).first,
+      map.keys(for: .previousTarget, in: .detail).first,
+    ].compactMap { $0 }.map(keyText)
+    return [
+      hint([.up, .down], .detail, map, "scroll", "滚动"),
+      hint([.back], .detail, map, "back", "返回"),
+      hint([.nextSection], .detail, map, "next pane", "下一栏"),
+      targets.isEmpty ? nil : targets.joined(separator: " ") + " " + t("next target", "换目标"),
+      hint([.add], .detail, map, "add", "录入"), hint([.export], .detail, map, "export", "导出"),
+      hint([.undo], .detail, map, "undo", "撤销"),
+      hint([.help], .detail, map, "help", "帮助"), hint([.quit], .detail, map, "quit", "退出"),
+    ].compactMap { $0 }
+  }
+
+  public func boardHints(_ map: KeyMap = .standard) -> [String] {
+    [
+      hint([.up, .down, .left, .right], .board, map, "move", "移动"),
+      hint([.approve], .board, map, "approve", "审核通过"),
+      hint([.returnFigure], .board, map, "return", "退回"),
+      hint([.group], .board, map, "office/lead", "单位/牵头"),
+      hint([.back], .board, map, "back", "返回"),
+      hint([.help], .board, map, "help", "帮助"), hint([.quit], .board, map, "quit", "退出"),
+    ].compactMap { $0 }
+  }
+
+  /// The key hints of the overview footer, most useful first; the last two always show. The
+  /// board's key shows where the store uses the reporting cycle.
+  public func overviewHints(board: Bool, _ map: KeyMap = .standard) -> [String] {
+    let status = [DashboardAction.status1, .status2, .status3, .status4, .status5, .status6]
+    return [
+      hint([.up, .down], .overview, map, "move", "移动"),
+      hint([.open], .overview, map, "detail", "详情"),
+      board ? hint([.board], .overview, map, "board", "报送") : nil,
+      hint([.add], .overview, map, "add", "录入"), hint([.filter], .overview, map, "filter", "筛选"),
+      hint(status, .overview, map, "status", "状态"),
+      hint([.export], .overview, map, "export", "导出"), hint([.sort], .overview, map, "sort", "排序"),
+      hint([.group], .overview, map, "group", "分组"), hint([.undo], .overview, map, "undo", "撤销"),
+      hint([.reload], .overview, map, "reload", "刷新"),
+      hint([.help], .overview, map, "help", "帮助"), hint([.quit], .overview, map, "quit", "退出"),
+    ].compactMap { $0 }
   }
 }

@@ -129,6 +129,6 @@ struct BoardView {
     } else if let m = state.message {
       b.put(m, x: 0, y: y)
     }
-    OverviewView.drawHints(labels.boardHints, into: &b)
+    OverviewView.drawHints(labels.boardHints(state.keyMap), into: &b)
   }
 }

@@ -30,14 +30,7 @@ struct DetailView {
     } else if let m = state.message {
       b.put(m, x: 0, y: b.height - 2)
     }
-    let hints =
-      zh
-      ? ["↑↓ 滚动", "Esc 返回", "Tab 下一栏", "] [ 换目标", "a 录入", "e 导出", "u 撤销", "? 帮助", "q 退出"]
-      : [
-        "↑↓ scroll", "Esc back", "Tab next pane", "] [ next target", "a add", "e export", "u undo",
-        "? help",
-        "q quit",
-      ]
+    let hints = state.labels.detailHints(state.keyMap)
     OverviewView.drawHints(hints, into: &b)
   }
 

@@ -179,6 +179,8 @@ struct OverviewView {
       b.put(labels.storeLost(lost), x: 0, y: y, style: theme.problem)
     } else if let m = state.message {
       b.put(m, x: 0, y: y)
+    } else if !state.settingsProblems.isEmpty {
+      b.put(labels.settingsProblems(state.settingsProblems), x: 0, y: y, style: theme.problem)
     } else {
       // The marks' legend: `*` when any target is stale, `?` when a figure on screen is not
       // yet approved.
@@ -195,7 +197,7 @@ struct OverviewView {
       b.put(legend.joined(separator: "  "), x: 0, y: y, style: .dim)
     }
     Self.drawHints(
-      labels.overviewHints(board: state.reporting?.usesCycle ?? false), into: &b)
+      labels.overviewHints(board: state.reporting?.usesCycle ?? false, state.keyMap), into: &b)
   }
 
   /// Key hints that fit the width, always ending with help and quit.

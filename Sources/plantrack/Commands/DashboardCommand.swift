@@ -25,6 +25,8 @@ struct DashboardCommand: ParsableCommand {
 
   func run() throws {
     let started = DashboardBench.now()
+    // Settings problems show in the dashboard's footer, not on a screen about to be cleared.
+    Frontend.warnAboutSettings = bench
     let ws = try workspace.locate()
     let session = try DashboardSession(
       workspace: ws, filter: try filter.parsed(), language: Frontend.language(lang),

@@ -58,7 +58,8 @@ struct RecordCommand: ParsableCommand {
     let book = FigureBook(
       series: [point.series: series], indicators: targets.catalog.indicators,
       regions: targets.catalog.regions, asOf: day)
-    let statuses = StatusEngine().evaluate(point.targets, book: book)
+    let statuses = StatusEngine(thresholds: targets.catalog.thresholds).evaluate(
+      point.targets, book: book)
     if statuses.count == 1 {
       out += " → \(language.label(statuses[0].status))\n"
     } else {

@@ -117,7 +117,23 @@ enum Frontend {
 
   /// The label language: `--lang` if given, else the locale.
   static func language(_ option: Language?) -> Language {
-    option ?? Language.from(environment: environment)
+    option ?? settings?.settings.language ?? Language.from(environment: environment)
+  }
+
+  /// The settings in force, once a command has located its workspace.
+  nonisolated(unsafe) static var settings: EffectiveSettings?
+  /// Whether settings problems go to standard error (the dashboard shows them in its footer).
+  nonisolated(unsafe) static var warnAboutSettings = true
+
+  /// Loads the settings for the workspace at `root` with the command line's `flags`, and warns
+  /// about each problem in one line (unless the dashboard will show them).
+  static func loadSettings(root: URL?, flags: SettingsLayer) -> EffectiveSettings {
+    let loaded = EffectiveSettings.load(root: root, environment: environment, flags: flags)
+    settings = loaded
+    if warnAboutSettings {
+      for f in loaded.findings { warn("plantrack: \(f.description)") }
+    }
+    return loaded
   }
 }
 

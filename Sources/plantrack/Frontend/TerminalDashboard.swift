@@ -1,5 +1,6 @@
 import Foundation
 import PlanTrackCore
+import PlanTrackStore
 import PlanTrackTerminal
 import PlanTrackUI
 
@@ -25,9 +26,14 @@ enum TerminalDashboard {
       noColor: Frontend.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
     defer { terminal.stop() }
     for sig in [SIGTERM, SIGHUP, SIGINT] { signal(sig) { _ in stopRequested = 1 } }
+    let settings = Frontend.settings ?? Frontend.loadSettings(root: nil, flags: SettingsLayer())
     var state = DashboardLoop.initialState(
-      workspace: workspaceName, asOf: asOf, statuses: statuses, language: language, ascii: ascii,
-      banner: banner, readOnly: session.isReadOnly, backend: terminal)
+      workspace: workspaceName, asOf: asOf, statuses: statuses, language: language,
+      ascii: ascii || settings.settings.ascii == true, banner: banner,
+      readOnly: session.isReadOnly, backend: terminal)
+    state.settings = settings.settings
+    state.keyMap = settings.keyMap
+    state.settingsProblems = settings.findings.map(\.footerText)
     state.regions = session.data.targets.catalog.regions
     state.reporting = session.reporting()
     DashboardLoop.run(&state, backend: terminal, effects: session) { stopRequested != 0 }

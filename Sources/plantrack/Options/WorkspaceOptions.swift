@@ -27,15 +27,24 @@ struct WorkspaceOptions: ParsableArguments {
   )
   var store: String?
 
-  /// The located workspace, with its store.
+  /// The located workspace, with its settings (the user's and the workspace's files, the
+  /// environment, these flags) and its store.
   func locate() throws -> Workspace {
     var ws = try Workspace.locate(
       explicit: workspace, environment: Frontend.environment,
       currentDirectory: FileManager.default.currentDirectoryPath)
     ws.storeAccess = groupShared ? .group : .owner
-    ws.store = try StoreLocation.resolve(
-      explicit: store, environment: Frontend.environment, root: ws.root)
+    let settings = Frontend.loadSettings(root: ws.root, flags: flags)
+    ws.settings = settings.settings
+    ws.store = try StoreLocation.resolve(named: settings.settings.store, root: ws.root)
     return ws
+  }
+
+  /// What these flags set.
+  var flags: SettingsLayer {
+    var layer = SettingsLayer()
+    if let store, !store.isEmpty { layer.set("store", at: "--store", store) }
+    return layer
   }
 }
 
