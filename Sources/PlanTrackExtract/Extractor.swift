@@ -26,7 +26,13 @@ public struct Extractor: Sendable {
     let source = SourceText(text)
     let tables = IndicatorTable.read(source)
     let paragraphs = PlanLayout.paragraphs(source, skipping: tables.lines)
-    let documents = DocumentSegmenter.documents(paragraphs, fileName: fileName, year: year)
+    var documents = DocumentSegmenter.documents(paragraphs, fileName: fileName, year: year)
+    if documents.isEmpty, !tables.cells.isEmpty {
+      // Nothing but a table (an annex): one document named after the file.
+      var info = DocumentInfo(title: fileName, firstLine: 1, lastLine: source.lines.count)
+      info.year = year
+      documents = [(info, 0..<0)]
+    }
     var candidates: [Candidate] = []
     for (index, (info, range)) in documents.enumerated() {
       var finder = GoalFinder(

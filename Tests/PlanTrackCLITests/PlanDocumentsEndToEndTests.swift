@@ -97,9 +97,16 @@ import Testing
       let page = try #require(c["page"] as? Int)
       let line = try #require(c["line"] as? Int)
       pagesSeen.insert(page)
+      // The number stands on that line as a whole number (not inside 1200 for 200), and the
+      // quote's first words are there too.
       let value = NumberText.plain((c["value"] as? NSNumber)?.doubleValue ?? .nan)
-      #expect(
-        pages[page - 1][line - 1].contains(value), "p\(page):l\(line) lacks \(value): \(c)")
+      let text = pages[page - 1][line - 1]
+      let digit = { (c: Character) in c.isASCII && (c.isNumber || c == ".") }
+      let asToken = text.ranges(of: value).contains { r in
+        (r.lowerBound == text.startIndex || !digit(text[text.index(before: r.lowerBound)]))
+          && (r.upperBound == text.endIndex || !digit(text[r.upperBound]))
+      }
+      #expect(asToken, "p\(page):l\(line) lacks \(value): \(c)")
     }
     #expect(pagesSeen.count >= 10)
   }

@@ -65,6 +65,26 @@ struct FailureClassTests {
       text: "到2025年，数量超过3家，企业数量达到3星级。",
       goals: [(3, "家", .atLeast, "", nil)]),
     Case(name: "a definition", text: "到2025年，大风是指平均风力大于6级。", goals: []),
+    Case(
+      name: "是指导 is not a definition",
+      text: "到2025年，工作重点是指导1000家企业完成数字化改造。",
+      goals: [(1000, "家", .atLeast, "", nil)]),
+    Case(
+      name: "what a list includes is not the plan's contents",
+      text: "到2025年，全市制定的标准包括国家标准20项、行业标准50项。",
+      goals: [(20, "项", .atLeast, "", nil), (50, "项", .atLeast, "", nil)]),
+    Case(
+      name: "已 in a clause before the goal is no past figure",
+      text: "到2025年，推动产业升级，巩固已有成果，新增绿色工厂50家。",
+      goals: [(50, "家", .atLeast, "", nil)], year: 2023),
+    Case(
+      name: "已建成 as a means, two goals after it",
+      text: "到2025年，依托已建成的工业互联网平台，新增上云企业1000家；培育智能工厂30个。",
+      goals: [(1000, "家", .atLeast, "", nil), (30, "个", .atLeast, "", nil)], year: 2023),
+    Case(
+      name: "过去 in the clause before",
+      text: "到2025年，过去三年打下良好基础，规上工业企业数字化改造覆盖率达到80%。",
+      goals: [(80, "%", .atLeast, "", nil)], year: 2023),
     Case(name: "a share applied by a rule", text: "到2025年，按省市1:1的比例配套奖励。", goals: []),
   ]
 
@@ -112,6 +132,31 @@ struct FailureClassTests {
     #expect(x.candidates.map(\.kind) == [.ratio, .level, .reduction])
     #expect(x.candidates.allSatisfy { $0.due?.iso == "2025-12-31" })
     #expect(x.candidates.map(\.metric) == ["研发经费投入强度", "每万人口高价值发明专利拥有量", "单位地区生产总值能耗降低"])
+  }
+
+  /// Units with 万 or 亿 in a 单位 column, and notes after the years, stay out of the values.
+  @Test func unitsWithScalesAndNotesAfterTheYears() {
+    let text = """
+      主要指标
+      指标\t单位\t2020年\t2025年\t属性\t备注
+      光伏装机\t万千瓦\t30\t50\t预期性\t十四五新增
+      地区生产总值\t亿元\t3017\t4000\t预期性\t含2个开发区
+      """
+    let x = Extractor(year: 2021).extract(text)
+    #expect(x.candidates.map(\.value) == [50, 4000], "\(x.candidates)")
+    #expect(x.candidates.map(\.unit) == ["万千瓦", "亿元"])
+    #expect(x.candidates.map(\.metric) == ["光伏装机", "地区生产总值"])
+  }
+
+  /// A text that is only a table (an annex) is one document, not a crash.
+  @Test func aTextThatIsOnlyATable() {
+    let x = Extractor(year: 2021).extract("指标\t2020年\t2025年\n光伏装机（万千瓦）\t30\t50\n")
+    #expect(x.documents.count == 1 && x.candidates.map(\.value) == [50])
+    guard case .array(let items) = x.jsonValue() else {
+      Issue.record("not an array")
+      return
+    }
+    #expect(items.count == 1)
   }
 
   static let headers: [([String], IndicatorTable.Header?)] = [

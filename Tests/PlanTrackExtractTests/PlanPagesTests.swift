@@ -57,8 +57,46 @@ struct PlanPagesTests {
     #expect(Self.lines(two) == ["公报", "正文。", "公报", "正文。"])
   }
 
+  /// Text after a table stays out of it, on its own lines: a heading and an indented
+  /// paragraph, as `pdftotext -layout` lays them out under a table.
+  @Test func textAfterATableStaysOutOfIt() {
+    let page = [
+      "指标            2020年     2025年     属性",
+      "光纤宽带用户    120        200        预期性",
+      "（万户）",
+      "千兆用户        10         50         预期性",
+      "（万户）",
+      "",
+      "三、主要任务",
+      "    到2025年，全市千兆用户达到50万户，光纤宽带用户达到200万户。",
+    ]
+    let plan = PlanPages(pages: [page])
+    let lines = Self.lines(plan)
+    #expect(lines[1] == "光纤宽带用户（万户）\t120\t200\t预期性", "\(lines)")
+    #expect(lines[6] == "三、主要任务" && lines[7] == page[7])
+    let x = Extractor(year: 2021).extract(plan.text)
+    #expect(x.candidates.filter { $0.line == 8 }.map(\.value) == [50, 200], "\(x.candidates)")
+    #expect(x.candidates.filter { $0.line == 2 }.map(\.value) == [200])
+  }
+
+  /// A table whose header repeats at the top of every page keeps its header (it is not a
+  /// running title) and its rows.
+  @Test func aRepeatedTableHeaderIsNotFurniture() {
+    let pages = (1...4).map { p in
+      [
+        "指标            2020年基础值    2025年目标值", "指标\(p)（家）     \(p)0              \(p)5", "",
+        "正文第\(p)页。",
+      ]
+    }
+    let plan = PlanPages(pages: pages)
+    #expect(plan.furniture == 0)
+    let x = Extractor(year: 2021).extract(plan.text)
+    #expect(x.candidates.map(\.value) == [15, 25, 35, 45], "\(x.candidates)")
+  }
+
   static let pageNumbers: [(String, Bool)] = [
-    ("— 12 —", true), ("-3-", true), ("第 5 页", true), ("第5页 共30页", true), ("5/30", true),
+    ("— 12 —", true), ("-3-", true), ("2021-2025", false), ("3-", false), ("第 5 页", true),
+    ("第5页 共30页", true), ("5/30", true),
     ("Page 3", true), ("12", false), ("2023 年第 4 期", false), ("（3）", false),
     ("到2025年达到12家", false), ("— —", false),
   ]

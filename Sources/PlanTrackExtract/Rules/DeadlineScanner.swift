@@ -6,6 +6,9 @@ struct TimeContext: Equatable, Sendable {
   var deadline: Day?
   /// Whether the clause reports a past figure (截至2022年底, 2021年…, 已建成).
   var isPast = false
+  /// Whether a year before the document's says so (2021年…), not only a word (已建成): a past
+  /// year holds for the rest of its sentence.
+  var isPastYear = false
   /// Whether the clause sets a quota for every year (每年).
   var perYear = false
 }
@@ -53,6 +56,7 @@ enum DeadlineScanner {
           // 较2020年: a baseline year, neither a deadline nor a past figure.
         } else if let year, lastYear < year {
           context.isPast = true
+          context.isPastYear = true
         } else if isSince, let year, lastYear <= year,
           due.map({ $0 <= Day.endOfYear(year)! }) ?? false,
           t.contains("已", in: range)

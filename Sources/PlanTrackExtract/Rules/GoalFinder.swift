@@ -112,12 +112,17 @@ struct GoalFinder {
       let clauses = Self.split(t, sentence, at: "，：")
       var sentenceDeadline: Day?
       var sentencePast = carriedPast
-      defer { carriedPast = sentencePast && t[sentence.upperBound - 1] == "；" }
+      var pastYear = carriedPast
+      defer { carriedPast = pastYear && sentencePast && t[sentence.upperBound - 1] == "；" }
       var perYear = false
       let headingLike = si == 1 && sentences[0].count <= 16
       for (ci, clause) in clauses.enumerated() {
         let time = DeadlineScanner.scan(t, clause, year: info.year)
-        if time.isPast { sentencePast = true }
+        // The first clause's pastness holds for its sentence (截至2022年底，…); a past year
+        // later in it, for the rest of it ("…说，2016年，全市生产总值3212.2亿元，增长8%"); a
+        // deadline to come ends either.
+        if time.isPast, ci == 0 || time.isPastYear { sentencePast = true }
+        if time.isPastYear { pastYear = true }
         if time.deadline != nil, !time.isPast { sentencePast = false }
         if time.perYear { perYear = true }
         if let d = time.deadline {

@@ -42,8 +42,15 @@ enum GoalRules {
     {
       return .price
     }
-    // 大风是指平均风力大于6级: a definition, not a goal.
-    if ["是指", "系指", "指的是"].contains(where: { t.contains($0, in: pre) }) { return .qualifier }
+    // 大风是指平均风力大于6级: a definition, not a goal (but not 是指导, 联系指导).
+    if ["是指", "系指", "指的是"].contains(where: { word in
+      t.lastIndex(of: word, in: pre).map { k in
+        let next = k + word.count
+        return next >= t.count || !"导挥定出引南".contains(t[next])
+      } ?? false
+    }) {
+      return .qualifier
+    }
     if m.start > clause.lowerBound {
       let before = String(t[max(clause.lowerBound, m.start - 2)..<m.start])
       // 共20人, 以上36项: the size of a list; 居前10位: a rank; 满2个任期: a condition.
@@ -55,15 +62,15 @@ enum GoalRules {
     }
     // 新增纳统单位15家（含）以上的, 年销售收入2亿元（含）以下企业: an eligibility test.
     if isCondition(m, clause: clause, in: t) { return .qualifier }
-    // 《行动方案》明确了5方面20项重点任务: what the plan itself contains.
-    if ["明确了", "提出了", "部署了", "包括", "涵盖"].contains(where: { t.contains($0, in: pre) }),
-      ["方面", "项", "条", "个方面", "大行动", "大工程"].contains(m.unit)
-        || ["任务", "措施", "举措", "行动", "工程"].contains(where: {
-          SubjectRules.after(t, from: m.end, to: clause.upperBound).hasPrefix("重点" + $0)
-            || SubjectRules.after(t, from: m.end, to: clause.upperBound).hasPrefix($0)
-        })
-    {
-      return .qualifier
+    // 《行动方案》明确了5方面20项重点任务: what the plan itself contains — its tasks, measures
+    // or actions, counted after 明确了/提出了/部署了.
+    if ["明确了", "提出了", "部署了"].contains(where: { t.contains($0, in: pre) }) {
+      let counted = SubjectRules.after(t, from: m.end, to: clause.upperBound)
+      if ["任务", "措施", "举措", "行动", "工程", "方面"].contains(where: {
+        counted.hasPrefix($0) || counted.hasPrefix("重点" + $0) || counted.hasPrefix("大" + $0)
+      }) || (m.unit == "方面" || m.unit == "个方面") {
+        return .qualifier
+      }
     }
     // 划分为…4个级别: a classification.
     if ["分为", "划分为", "分成"].contains(where: { t.contains($0, in: pre) }) { return .qualifier }

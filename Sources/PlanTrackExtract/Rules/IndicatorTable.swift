@@ -55,7 +55,7 @@ enum IndicatorTable {
       // Cells after the years (属性: 预期性/约束性, notes) are not values.
       var row = parts
       var dropped = 0
-      while dropped < trailing, let last = row.last, !last.contains(where: \.isNumber) {
+      while dropped < trailing, let last = row.last, numbers(in: last).isEmpty {
         row.removeLast()
         dropped += 1
       }
@@ -64,7 +64,7 @@ enum IndicatorTable {
       // A 单位 column: the cell before the values is the unit (% , 件, 亿元).
       var unitCell: String?
       if unitColumn, let last = labels.last, last.count <= 6,
-        last.allSatisfy({ !$0.isNumber }), labels.count >= 2
+        !last.contains(where: { $0.isASCII && $0.isNumber }), labels.count >= 2
       {
         unitCell = TextNormalizer.halfWidth(last)
         labels.removeLast()

@@ -52,7 +52,10 @@ public struct PlanPages: Sendable, Equatable {
     // A line that reads the same (digits aside) at an edge of enough pages is a running title.
     var seen: [String: Set<Int>] = [:]
     for (p, lines) in edges.enumerated() {
-      for i in lines { seen[shape(pages[p][i]), default: []].insert(p) }
+      // A table's header repeated at the top of its pages is not a running title.
+      for i in lines where LayoutTable.segments(pages[p][i]).count < 3 {
+        seen[shape(pages[p][i]), default: []].insert(p)
+      }
     }
     let enough = max(3, (pages.count * 2 + 4) / 5)  // 40% of the pages, at least 3
     let running = Set(
@@ -115,10 +118,10 @@ public struct PlanPages: Sendable, Equatable {
     guard !digits.isEmpty else { return false }
     let rest = s.filter { !($0.isASCII && $0.isNumber) }
     let dashes = "-—–－"
-    if let first = rest.first, let last = rest.last, dashes.contains(first), dashes.contains(last),
+    if let first = s.first, let last = s.last, dashes.contains(first), dashes.contains(last),
       rest.allSatisfy({ dashes.contains($0) })
     {
-      return true
+      return true  // — 12 —, -3- (not 2021-2025)
     }
     return ["第页", "第页共页", "/", "Page", "Pageof", "页"].contains(rest)
   }
@@ -188,8 +191,11 @@ enum LayoutTable {
   }
 
   /// A table starts at `start` when a row follows within its first lines (the header may take a
-  /// few); it runs on while lines are blank, rows, or narrow pieces of wrapped cells, and ends at
-  /// a line of running text. Nil when no table starts at `start`.
+  /// few). After its first row it runs on over blank lines, rows, and the pieces of wrapped
+  /// cells: short runs that stand under a row's cells, or that a row follows closely (a name
+  /// wrapped onto the next page, where the columns stand elsewhere). It ends at text that is
+  /// not a cell — an item heading (三、主要任务), a sentence, a long run — and at anything else.
+  /// Nil when no table starts at `start`.
   static func tableEnd(_ lines: [String], from start: Int) -> Int? {
     let first = segments(lines[start])
     guard first.count >= 3 || (first.count >= 2 && isRow(first)) else { return nil }
@@ -198,6 +204,7 @@ enum LayoutTable {
     var lastTabular = start
     var blanks = 0
     var headerLines = 0
+    var spans: [(start: Int, end: Int)] = []
     while k < lines.count {
       let s = segments(lines[k])
       if s.isEmpty {
@@ -209,16 +216,44 @@ enum LayoutTable {
       blanks = 0
       if isRow(s) {
         sawRow = true
+        spans += s.map { ($0.start, $0.end) }
       } else if !sawRow {
         headerLines += 1
         if headerLines > 4 { return nil }
-      } else if s.count == 1, s[0].start < 2, s[0].text.count > 12 {
-        break  // running text
+      } else if !continues(s, lines, after: k, under: spans) {
+        break
       }
       lastTabular = k
       k += 1
     }
     return sawRow ? lastTabular + 1 : nil
+  }
+
+  /// Whether a line that is not a row continues the table above it.
+  static func continues(
+    _ s: [Segment], _ lines: [String], after k: Int, under spans: [(start: Int, end: Int)]
+  ) -> Bool {
+    // The header again (on the next page) continues it.
+    if s.count >= 3, s.contains(where: { isYear($0.text) }) { return true }
+    for seg in s {
+      let text = Array(seg.text)
+      if text.count > 20 || ItemMarker.at(text[...]) != nil { return false }
+      if let last = text.last, "。；：".contains(last) { return false }
+    }
+    let underCells = s.allSatisfy { seg in
+      spans.contains { seg.start >= $0.start - 2 && seg.start < $0.end }
+    }
+    if underCells, s.allSatisfy({ $0.start > 0 }) || s.count > 1 { return true }
+    // A row within the next few lines: pieces wrapped onto a new page.
+    var seen = 0
+    for next in lines[(k + 1)...] {
+      let n = segments(next)
+      if n.isEmpty { continue }
+      if isRow(n) { return true }
+      seen += 1
+      if seen > 5 { break }
+    }
+    return false
   }
 
   /// A row's number in a 序号 column: 1, 12, *2, ★3.
@@ -239,17 +274,24 @@ enum LayoutTable {
   /// Joins the table in `range` into tab-separated rows.
   static func rewriteTable(_ lines: inout [String], _ range: Range<Int>, pageStarts: [Int]) {
     let segs = range.map { segments(lines[$0]) }
-    let pages = range.map { i in pageStarts.lastIndex { $0 <= i } ?? 0 }
+    // The page of each line, walking the page starts once.
+    var pages: [Int] = []
+    pages.reserveCapacity(range.count)
+    var page = max(0, (pageStarts.lastIndex { $0 <= range.lowerBound } ?? 0))
+    for i in range {
+      while page + 1 < pageStarts.count, pageStarts[page + 1] <= i { page += 1 }
+      pages.append(page)
+    }
     // The columns of each page: where its rows' cells stand, overlapping cells merged into one
     // span. A table's columns move between pages, so each page has its own; the columns are
     // counted from the right (the values), where every page has the same.
+    var spansOfPage: [Int: [(start: Int, end: Int)]] = [:]
+    for (k, s) in segs.enumerated() where isRow(s) {
+      spansOfPage[pages[k], default: []] += s.map { ($0.start, $0.end) }
+    }
     var geometry: [Int: [(start: Int, end: Int)]] = [:]
-    for page in Set(pages) {
-      var spans: [(start: Int, end: Int)] = []
-      for (k, s) in segs.enumerated() where pages[k] == page && isRow(s) {
-        spans += s.map { ($0.start, $0.end) }
-      }
-      spans.sort { $0.start < $1.start }
+    for (page, pageSpans) in spansOfPage {
+      let spans = pageSpans.sorted { $0.start < $1.start }
       var columns: [(start: Int, end: Int)] = []
       for span in spans {
         if let last = columns.last, span.start < last.end {
@@ -262,15 +304,19 @@ enum LayoutTable {
     }
     let width = geometry.values.map(\.count).max() ?? 1
     var offset = 0
-    func column(of cell: Segment) -> Int {
-      let page = pages[offset]
-      let columns =
+    // A page without rows (the header alone) takes the columns of the nearest page.
+    var columnsOf: [Int: [(start: Int, end: Int)]] = [:]
+    for page in Set(pages) {
+      columnsOf[page] =
         geometry[page]
-        // A page without rows (the header alone) takes the columns of the nearest page.
         ?? geometry.min {
           abs($0.key - page) * 2 + ($0.key < page ? 1 : 0)
             < abs($1.key - page) * 2 + ($1.key < page ? 1 : 0)
         }?.value ?? [(0, 1)]
+    }
+    func column(of cell: Segment) -> Int {
+      let columns = columnsOf[pages[offset]]!
+
       var best = 0
       var bestOverlap = Int.min
       for (k, c) in columns.enumerated() {

@@ -122,7 +122,7 @@ public struct TargetFile: Sendable {
       sourceFile = r.string(sm, "file", in: "source", required: true)
       sha256 = r.string(sm, "sha256", in: "source", required: false)
       if let sha = sha256,
-        sha.count != 64 || !sha.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+        sha.count != 64 || !sha.allSatisfy({ $0.isASCII && $0.isHexDigit && !$0.isUppercase })
       {
         r.error(
           sm["sha256"], .badDigest,

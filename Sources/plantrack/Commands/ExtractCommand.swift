@@ -105,7 +105,9 @@ struct ExtractCommand: ParsableCommand {
     let name = source.file
     if showText {
       for p in Extractor(year: year).paragraphs(text) {
-        Frontend.output("\(source.citation(ofLine: p.firstLine)): \(p.string)\n")
+        // Text from a document never reaches the terminal as control characters.
+        Frontend.output(
+          "\(source.citation(ofLine: p.firstLine)): \(p.string)".escapingControls + "\n")
       }
       return
     }
