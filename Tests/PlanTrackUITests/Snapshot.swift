@@ -77,13 +77,14 @@ struct StyleGrid {
       + legend.map { "\($0.0) \(Self.describe($0.1))\n" }.joined()
   }
 
-  /// `green bold`, `on-blue reverse`: the colours, then the attributes.
+  /// `green bold`, `red+bright`, `on-blue reverse`: the colours, then the attributes.
   static func describe(_ s: Style) -> String {
     var parts: [String] = []
-    if let f = s.foreground { parts.append("\(f)") }
+    if let f = s.foreground { parts.append("\(f)" + (s.bright ? "+bright" : "")) }
     if let b = s.background { parts.append("on-\(b)") }
     for (on, name) in [
       (s.bold, "bold"), (s.reverse, "reverse"), (s.dim, "dim"), (s.underline, "underline"),
+      (s.bright && s.foreground == nil, "bright"),
     ] where on {
       parts.append(name)
     }
