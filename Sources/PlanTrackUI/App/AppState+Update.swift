@@ -232,7 +232,7 @@ extension AppState {
     case .home: detailScroll = 0
     case .tab, .backTab:
       // Tab moves between the panes: provenance, milestones, status, chart, entries.
-      let starts = DetailView(state: self, theme: Theme(ascii: ascii, color: color))
+      let starts = DetailView(state: self, theme: theme)
         .sectionStarts(width: width - 2)
       if key == .tab {
         detailScroll = starts.first { $0 > detailScroll } ?? starts.first ?? 0
