@@ -16,9 +16,13 @@ public final class Terminal: TerminalBackend {
 
   private let window: UnsafeMutablePointer<WINDOW>
   private var last: ScreenBuffer?
-  private var pairs: [Style: Int16] = [:]
-  /// Colours are used: the terminal has them and NO_COLOR is not set.
+  private var pairs: [Ink: Int16] = [:]
+  /// Colours are used unless the settings say otherwise: the terminal has them and NO_COLOR
+  /// is not set.
   public let hasColor: Bool
+  /// The terminal's colours (`COLORS`), started whenever it has them, so that settings asking
+  /// for colours can have them under NO_COLOR; 0 without colours.
+  public let colors: Int
   /// The locale could be made UTF-8; otherwise callers should use ASCII glyphs.
   public let isUTF8: Bool
   private var stopped = false
@@ -40,13 +44,14 @@ public final class Terminal: TerminalBackend {
     nonl()
     keypad(w, true)
     curs_set(0)
-    var colors = false
-    if !noColor, has_colors() {
+    var count = 0
+    if has_colors() {
       start_color()
       use_default_colors()
-      colors = pt_colors() >= 8
+      count = Int(pt_colors())
     }
-    hasColor = colors
+    colors = count >= 8 ? count : 0
+    hasColor = !noColor && colors >= 8
   }
 
   deinit { stop() }
@@ -97,20 +102,45 @@ public final class Terminal: TerminalBackend {
     doupdate()
   }
 
+  /// What a style's colours become on a terminal of `colors` colours: the colour numbers of
+  /// its pair (nil: the terminal's own), and bold. A bright foreground is its colour + 8 where
+  /// there are 16 colours or more, bold where there are fewer; without colours (fewer than
+  /// eight) there is no pair.
+  public struct Ink: Hashable, Sendable {
+    public var foreground: Int16?
+    public var background: Int16?
+    public var bold: Bool
+
+    public init(foreground: Int16? = nil, background: Int16? = nil, bold: Bool = false) {
+      self.foreground = foreground
+      self.background = background
+      self.bold = bold
+    }
+
+    public init(_ s: Style, colors: Int) {
+      let brightColor = s.bright && s.foreground != nil && colors >= 16
+      self.init(bold: s.bold || (s.bright && !brightColor))
+      guard colors >= 8 else { return }
+      foreground = s.foreground.map { Int16($0.rawValue + (brightColor ? 8 : 0)) }
+      background = s.background.map { Int16($0.rawValue) }
+    }
+  }
+
   private func attributes(_ s: Style) -> Int32 {
+    let ink = Ink(s, colors: colors)
     var a: Int32 = 0
-    if s.bold { a |= pt_a_bold() }
+    if ink.bold { a |= pt_a_bold() }
     if s.reverse { a |= pt_a_reverse() }
     if s.dim { a |= pt_a_dim() }
     if s.underline { a |= pt_a_underline() }
-    if hasColor, s.foreground != nil || s.background != nil {
-      let key = Style(foreground: s.foreground, background: s.background)
+    if ink.foreground != nil || ink.background != nil {
+      let key = Ink(foreground: ink.foreground, background: ink.background)
       let pair: Int16
       if let p = pairs[key] {
         pair = p
       } else {
         pair = Int16(pairs.count + 1)
-        init_pair(pair, Int16(s.foreground?.rawValue ?? -1), Int16(s.background?.rawValue ?? -1))
+        init_pair(pair, ink.foreground ?? -1, ink.background ?? -1)
         pairs[key] = pair
       }
       a |= pt_color_pair(Int32(pair))

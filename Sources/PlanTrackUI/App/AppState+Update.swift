@@ -239,7 +239,7 @@ extension AppState {
     case .top: detailScroll = 0
     case .nextSection, .previousSection:
       // Tab moves between the panes: provenance, milestones, status, chart, entries.
-      let starts = DetailView(state: self, theme: Theme(ascii: ascii, color: color))
+      let starts = DetailView(state: self, theme: theme)
         .sectionStarts(width: width - 2)
       if action == .nextSection {
         detailScroll = starts.first { $0 > detailScroll } ?? starts.first ?? 0

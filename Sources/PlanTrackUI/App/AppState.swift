@@ -114,6 +114,9 @@ public struct AppState: Sendable {
   public var ascii: Bool
   /// Colours allowed (not NO_COLOR, not a monochrome terminal).
   public var color: Bool
+  /// How many colours the terminal has (the backend's `colors`): with `color` and the
+  /// settings' `colors`, the colour mode of `theme`.
+  public var terminalColors = 8
   /// The user's and the workspace's settings (theme, colours, columns, mouse, keys).
   public var settings = Settings.standard
   /// What each key does in each view: the standard keys with the user's over them.

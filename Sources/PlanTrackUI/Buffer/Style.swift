@@ -4,9 +4,10 @@ import PlanTrackCore
 /// palette).
 public typealias Color = ANSIColor
 
-/// How a cell is drawn. Views choose styles; the terminal layer maps them to attributes and
-/// colour pairs, and drops the colours on a monochrome terminal or under `NO_COLOR` (the
-/// words stay, so nothing is said by colour alone).
+/// How a cell is drawn. Views choose styles through the `Theme`, which leaves the colours out
+/// when there are none to use (`NO_COLOR`, a monochrome terminal, the monochrome theme: the
+/// words stay, so nothing is said by colour alone); the terminal layer maps them to
+/// attributes and colour pairs.
 public struct Style: Hashable, Sendable {
   public var foreground: Color?
   public var background: Color?
@@ -14,10 +15,13 @@ public struct Style: Hashable, Sendable {
   public var reverse = false
   public var dim = false
   public var underline = false
+  /// The foreground's bright variant (colours 8–15 of a 16-colour terminal); a terminal with
+  /// eight colours draws it bold instead. Themes set it only in 16-colour mode.
+  public var bright = false
 
   public init(
     foreground: Color? = nil, background: Color? = nil, bold: Bool = false,
-    reverse: Bool = false, dim: Bool = false, underline: Bool = false
+    reverse: Bool = false, dim: Bool = false, underline: Bool = false, bright: Bool = false
   ) {
     self.foreground = foreground
     self.background = background
@@ -25,6 +29,7 @@ public struct Style: Hashable, Sendable {
     self.reverse = reverse
     self.dim = dim
     self.underline = underline
+    self.bright = bright
   }
 
   /// No colour, no attribute.

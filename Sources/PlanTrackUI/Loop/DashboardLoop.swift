@@ -22,8 +22,9 @@ public enum DashboardLoop {
   public static let pollEvery = 4
 
   /// The state the dashboard opens with on `backend`: its size, ASCII glyphs when the backend
-  /// is not UTF-8 (or `ascii` asks for them), colours when it has them, and a message saying
-  /// nothing can be saved when `readOnly`.
+  /// is not UTF-8 (or `ascii` asks for them), colours when it has them (and how many: the
+  /// colour mode of `AppState.theme`), and a message saying nothing can be saved when
+  /// `readOnly`.
   public static func initialState(
     workspace: String, asOf: Day, statuses: [TargetStatus], language: Language, ascii: Bool,
     banner: String?, readOnly: Bool, backend: any TerminalBackend
@@ -33,6 +34,7 @@ public enum DashboardLoop {
       workspace: workspace, asOf: asOf, statuses: statuses, width: size.width,
       height: size.height, language: language, ascii: ascii || !backend.isUTF8,
       color: backend.hasColor)
+    state.terminalColors = backend.colors
     state.banner = banner
     state.readOnly = readOnly
     if readOnly { state.message = Labels(language).readOnly }

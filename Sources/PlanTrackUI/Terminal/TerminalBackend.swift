@@ -11,8 +11,12 @@ public protocol TerminalBackend: AnyObject {
   var size: (width: Int, height: Int) { get }
   /// Whether the terminal shows UTF-8; otherwise the dashboard draws with ASCII glyphs.
   var isUTF8: Bool { get }
-  /// Whether colours are used (the terminal has them and the user did not turn them off).
+  /// Whether colours are used unless the settings say otherwise: the terminal has them and
+  /// the user did not turn them off (`NO_COLOR`).
   var hasColor: Bool { get }
+  /// How many colours the terminal has (ncurses' `COLORS`: 8, 16, 256…; 0 without colours),
+  /// `NO_COLOR` or not. With `hasColor` it chooses the colour mode (`ColorMode.resolved`).
+  var colors: Int { get }
   /// Whether the terminal has gone away; the loop then ends.
   var isDisconnected: Bool { get }
   /// Shows `buffer`, writing only what differs from the last frame shown.
@@ -23,4 +27,9 @@ public protocol TerminalBackend: AnyObject {
   func readInput(timeout: Int) -> TerminalInput?
   /// Restores the terminal. Safe to call more than once.
   func stop()
+}
+
+extension TerminalBackend {
+  /// Eight colours when colours are used, none otherwise: for backends that cannot count them.
+  public var colors: Int { hasColor ? 8 : 0 }
 }

@@ -22,6 +22,7 @@ public final class TestBackend: TerminalBackend {
   public private(set) var size: (width: Int, height: Int)
   public let isUTF8: Bool
   public let hasColor: Bool
+  public let colors: Int
   /// The steps not played yet.
   public private(set) var script: [Step]
   /// Every buffer drawn, in order.
@@ -39,13 +40,16 @@ public final class TestBackend: TerminalBackend {
   private var last: ScreenBuffer?
   private var ranOut = false
 
-  /// A screen of `width` × `height` that will play `script`.
+  /// A screen of `width` × `height` that will play `script`; a terminal of `colors` colours
+  /// (by default 8 when `hasColor`, none otherwise).
   public init(
-    width: Int, height: Int, isUTF8: Bool = true, hasColor: Bool = false, script: [Step]
+    width: Int, height: Int, isUTF8: Bool = true, hasColor: Bool = false, colors: Int? = nil,
+    script: [Step]
   ) {
     size = (width, height)
     self.isUTF8 = isUTF8
     self.hasColor = hasColor
+    self.colors = colors ?? (hasColor ? 8 : 0)
     self.script = script
     screen = ScreenBuffer(width: width, height: height)
   }

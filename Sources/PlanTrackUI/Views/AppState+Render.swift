@@ -1,13 +1,23 @@
 import PlanTrackCore
 
 extension AppState {
+  /// The settings' theme in the settings' colour mode, resolved against the terminal's
+  /// colours (`ColorMode.resolved`), with ASCII glyphs when `ascii`.
+  public var theme: Theme {
+    Theme(
+      name: settings.theme,
+      colors: settings.colors.resolved(terminalColors: terminalColors, allowed: color),
+      ascii: ascii)
+  }
+
   /// Draws the whole screen for this state.
   /// - Complexity: O(width × height + targets).
   public func render() -> ScreenBuffer {
     var b = ScreenBuffer(width: width, height: height)
-    let theme = Theme(ascii: ascii, color: color)
+    let theme = theme
     if isTooSmall {
       drawTooSmall(&b)
+      theme.finish(&b)
       return b
     }
     var top = 0
@@ -34,6 +44,7 @@ extension AppState {
     case .help:
       HelpView(state: self, theme: theme).draw(into: &b, top: top)
     }
+    theme.finish(&b)
     return b
   }
 

@@ -47,11 +47,7 @@ struct BoardView {
             DisplayWidth.pad(cell.text, to: cellWidth), x: x, y: y, style: theme.style(cell.worst))
         }
         if selectedRow, c == state.boardColumn {
-          b.restyle(y: y, from: x, to: x + cellWidth) { s in
-            var s = s
-            s.reverse = true
-            return s
-          }
+          b.restyle(y: y, from: x, to: x + cellWidth, theme.selected)
         }
       }
       y += 1

@@ -55,11 +55,7 @@ struct OverviewView {
           + (collapsed ? theme.groupOpen : theme.groupExpanded) + name + "（\(count)）"
         b.put(text, x: 0, y: y, style: .bold)
         if state.selectedRegion == code {
-          b.restyle(y: y, from: 0, to: b.width) { st in
-            var st = st
-            st.reverse = true
-            return st
-          }
+          b.restyle(y: y, from: 0, to: b.width, theme.selected)
         }
       case .target(let i):
         drawTarget(&b, y, state.statuses[i], cols, selected: state.selectedIndex == i)
@@ -154,11 +150,7 @@ struct OverviewView {
       b.put(DisplayWidth.pad(s.target.lead.joined(separator: "、"), to: c.lead), x: x, y: y)
     }
     if selected {
-      b.restyle(y: y, from: 0, to: b.width) { st in
-        var st = st
-        st.reverse = true
-        return st
-      }
+      b.restyle(y: y, from: 0, to: b.width, theme.selected)
     }
   }
 
