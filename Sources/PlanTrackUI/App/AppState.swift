@@ -188,6 +188,8 @@ public struct AppState: Sendable {
   /// The statuses the filter and the toggles let through, in `statuses` order.
   public private(set) var visibleIndices: [Int] = []
   private var indexByKey: [String: Int] = [:]
+  /// The widest text of the overview columns that fit their content (kept with `statuses`).
+  private(set) var overviewContent = OverviewLayout.Content()
   /// What the filter looks at in each status, lower-cased once (ten thousand targets are
   /// filtered on every key typed).
   private var filterFields: [FilterFields] = []
@@ -198,6 +200,7 @@ public struct AppState: Sendable {
       statuses.enumerated().map { ($1.target.key, $0) }, uniquingKeysWith: { a, _ in a })
     let language = language
     filterFields = statuses.map { FilterFields($0, statusLabel: language.label($0.status)) }
+    overviewContent = computeOverviewContent()
     refreshOrder()
     refreshGroups()
     refreshRows()

@@ -15,6 +15,12 @@ public struct Labels: Sendable {
   public var due: String { t("Due", "期限") }
   public var daysLeft: String { t("Left", "剩余") }
   public var lead: String { t("Lead", "牵头单位") }
+  public var region: String { t("Region", "地区") }
+  public var indicator: String { t("Indicator", "指标") }
+  public var document: String { t("Document", "文件") }
+  public var updated: String { t("Updated", "更新日期") }
+  /// The title of a percentage column without its bar.
+  public var percent: String { "%" }
   public var asOf: String { t("as of", "截至") }
   public var targets: String { t("targets", "个目标") }
   public var stale: String { t("stale", "待更新") }
@@ -33,6 +39,11 @@ public struct Labels: Sendable {
   public var noTargets: String { t("no targets match", "没有符合条件的目标") }
   public var tooSmall: String { t("terminal too small (need 80×24)", "终端太小（至少需要 80×24）") }
   public var days: String { t("d", "天") }
+
+  /// The days-left column's text: days to the governing milestone.
+  public func daysLeftText(_ days: Int, status: Status) -> String {
+    "\(days)" + self.days
+  }
 
   /// Why the text after `/` cannot be read, for the footer, with the names it may use
   /// instead: those that begin as typed if any do (`status:off` → off-track), else all.
