@@ -43,17 +43,16 @@ struct ColumnsTests {
       (OverviewColumn.standard, 140, .en, OverviewColumn.standard),
       (OverviewColumn.standard, 80, .zh, Array(OverviewColumn.standard.dropLast())),
       (OverviewColumn.standard, 140, .zh, OverviewColumn.standard),
-      // The new columns: at 80 the days left drop in English, where the status is wider.
+      // The new columns: at 80 the days left (`182d ago`) drop.
       (custom, 80, .en, Array(custom.dropLast())),
-      (custom, 80, .zh, custom),
+      (custom, 80, .zh, Array(custom.dropLast())),
       (custom, 100, .en, custom),
-      // Every column: the last ones drop until the name has its 16 columns. Chinese status
-      // words are narrower, so the name has room for one more column at 140.
+      // Every column: the last ones drop until the name has its 16 columns.
       (all, 80, .en, Array(all.prefix(7))),
       (all, 80, .zh, Array(all.prefix(7))),
       (all, 100, .en, Array(all.prefix(7)) + [.region]),
       (all, 140, .en, Array(all.prefix(9))),
-      (all, 140, .zh, Array(all.prefix(10))),
+      (all, 140, .zh, Array(all.prefix(9))),
       (all, 200, .en, all),
       // The settings' order, whatever it is; a missing status or name comes first.
       ([.due, .name, .status], 80, .en, [.due, .name, .status]),
@@ -116,5 +115,32 @@ struct ColumnsTests {
       screens.append(s.render().lines)
     }
     #expect(screens[0] == screens[1])
+  }
+}
+
+/// The days-left column says how long ago a passed date was, never a negative number.
+@Suite("Days left and overdue")
+struct OverdueTests {
+  @Test(
+    arguments: [
+      (549, Status.onTrack, Language.en, "549d"), (549, .onTrack, .zh, "549天"),
+      (0, .offTrack, .en, "0d"), (0, .offTrack, .zh, "0天"),
+      (-1, .missed, .en, "1d ago"), (-1, .missed, .zh, "逾期1天"),
+      (-336, .missed, .en, "336d ago"), (-336, .missed, .zh, "逾期336天"),
+      (-336, .noData, .zh, "逾期336天"), (-336, .offTrack, .zh, "逾期336天"),
+      // An achieved target is past its date, not overdue.
+      (-91, .achieved, .en, "91d ago"), (-91, .achieved, .zh, "已过91天"),
+    ] as [(Int, Status, Language, String)])
+  func text(_ days: Int, _ status: Status, _ language: Language, _ expected: String) {
+    #expect(Labels(language).daysLeftText(days, status: status) == expected)
+  }
+
+  /// The column grows to the widest text, and no row shows a minus sign.
+  @Test(arguments: [Language.en, .zh])
+  func theColumnFitsTheOverdueText(_ language: Language) {
+    let b = Fixture.state(language: language).render()
+    let overdue = language == .en ? "182d ago" : "逾期182天"
+    #expect(b.lines.contains { $0.hasSuffix(overdue + " ") })
+    #expect(!b.lines.contains { $0.contains("-182") })
   }
 }

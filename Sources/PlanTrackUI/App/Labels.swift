@@ -40,9 +40,13 @@ public struct Labels: Sendable {
   public var tooSmall: String { t("terminal too small (need 80×24)", "终端太小（至少需要 80×24）") }
   public var days: String { t("d", "天") }
 
-  /// The days-left column's text: days to the governing milestone.
+  /// The days-left column's text: days to the governing milestone (`549d`, `549天`), or how
+  /// long ago it passed, never a negative number: `182d ago`, `逾期182天` — but `已过91天`
+  /// for an achieved target, which is past its date and not overdue.
   public func daysLeftText(_ days: Int, status: Status) -> String {
-    "\(days)" + self.days
+    guard days < 0 else { return "\(days)" + self.days }
+    if language == .en { return "\(-days)d ago" }
+    return (status == .achieved ? "已过" : "逾期") + "\(-days)天"
   }
 
   /// Why the text after `/` cannot be read, for the footer, with the names it may use
