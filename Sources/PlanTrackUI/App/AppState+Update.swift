@@ -144,7 +144,10 @@ extension AppState {
   }
 
   /// The number of table rows that fit: the screen less header, column titles and footer.
-  public var tableHeight: Int { max(1, height - 5 - (banner == nil ? 0 : 1)) }
+  /// On a workspace without figures, the steps to begin take the table's last rows.
+  public var tableHeight: Int {
+    max(1, height - 5 - (banner == nil ? 0 : 1) - (hasNoFigures ? OverviewView.firstRunHeight : 0))
+  }
 
   mutating func selectFirst() {
     selectedKey = selectableKeys().first

@@ -190,6 +190,9 @@ public struct AppState: Sendable {
   private var indexByKey: [String: Int] = [:]
   /// The widest text of the overview columns that fit their content (kept with `statuses`).
   private(set) var overviewContent = OverviewLayout.Content()
+  /// Whether there are targets and not one figure for any of them (every target "no data"):
+  /// the overview then says how to begin.
+  public private(set) var hasNoFigures = false
   /// What the filter looks at in each status, lower-cased once (ten thousand targets are
   /// filtered on every key typed).
   private var filterFields: [FilterFields] = []
@@ -201,6 +204,7 @@ public struct AppState: Sendable {
     let language = language
     filterFields = statuses.map { FilterFields($0, statusLabel: language.label($0.status)) }
     overviewContent = computeOverviewContent()
+    hasNoFigures = !statuses.isEmpty && statuses.allSatisfy { $0.status == .noData }
     refreshOrder()
     refreshGroups()
     refreshRows()

@@ -40,6 +40,20 @@ public struct Labels: Sendable {
   public var tooSmall: String { t("terminal too small (need 80×24)", "终端太小（至少需要 80×24）") }
   public var days: String { t("d", "天") }
 
+  // MARK: A workspace without figures
+
+  /// The one line that says no figure is recorded yet.
+  public var noFiguresYet: String {
+    t("No figures yet: every target shows “no data”. To begin:", "尚无数据：所有目标均显示“无数据”。可以：")
+  }
+  public var addFigureStep: String {
+    t("enter a figure for the selected target", "为所选目标录入本月数据")
+  }
+  public var importStep: String {
+    t("import a CSV file or a workbook (.xlsx)", "从 CSV 文件或 Excel 工作簿导入数据")
+  }
+  public var demoStep: String { t("see the dashboard on demo figures", "用演示数据查看仪表盘") }
+
   /// The days-left column's text: days to the governing milestone (`549d`, `549天`), or how
   /// long ago it passed, never a negative number: `182d ago`, `逾期182天` — but `已过91天`
   /// for an achieved target, which is past its date and not overdue.

@@ -42,7 +42,30 @@ struct OverviewView {
       }
       y += 1
     }
+    if state.hasNoFigures { drawFirstRun(&b) }
     drawFooter(&b)
+  }
+
+  /// The rows the steps to begin take under the table: a blank row, the line saying there are
+  /// no figures, and three steps.
+  static let firstRunHeight = 5
+
+  /// On a workspace without figures: one line that says so, and what to do next — the add
+  /// key (as the key map has it), `plantrack import`, `plantrack demo`.
+  func drawFirstRun(_ b: inout ScreenBuffer) {
+    var y = b.height - 2 - Self.firstRunHeight + 1
+    b.put(labels.noFiguresYet, x: 0, y: y, style: .bold)
+    let add = state.keyMap.keys(for: .add, in: .overview).first?.name
+    let steps = [
+      add.map { ($0, labels.addFigureStep) }, ("plantrack import figures.csv", labels.importStep),
+      ("plantrack demo", labels.demoStep),
+    ].compactMap { $0 }
+    let width = steps.map { DisplayWidth.of($0.0) }.max()! + 3
+    for (command, text) in steps {
+      y += 1
+      let x = b.put(DisplayWidth.pad(command, to: width), x: 2, y: y, style: .bold)
+      b.put(DisplayWidth.truncate(text, to: b.width - x), x: x, y: y)
+    }
   }
 
   func drawHeader(_ b: inout ScreenBuffer, _ y: Int) {
