@@ -43,6 +43,8 @@ extension AppState {
     case .historyLoaded(let key, let lines):
       histories[key] = lines
       return []
+    case .mouse(let event):
+      return mouse(event)
     case .key(let key):
       if isTooSmall { return key == .char("q") || key == .control("c") ? [.quit] : [] }
       switch mode {
@@ -100,7 +102,8 @@ extension AppState {
       filterText = ""
       hiddenStatuses = []
     case .char("s"):
-      sort = Self.next(sort)
+      sort =
+        Sort.cycle.firstIndex(of: sort).map { Sort.cycle[($0 + 1) % Sort.cycle.count] } ?? .status
       message = labels.sortedBy + " " + labels.sortName(sort)
     case .char("b"):
       grouping = Self.next(grouping)

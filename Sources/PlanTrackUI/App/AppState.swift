@@ -44,6 +44,28 @@ public struct AppState: Sendable {
   /// How the overview orders the targets within a group.
   public enum Sort: String, Hashable, Sendable, CaseIterable {
     case status, gap, due, progress, name
+    /// By a column's title, with the mouse.
+    case lead, region, indicator, document, updated
+
+    /// The sorts `s` cycles through.
+    public static let cycle: [Sort] = [.status, .gap, .due, .progress, .name]
+
+    /// What a click on a column's title sorts by: days left as the due date, the percentage
+    /// as the bar, actual / goal by the gap.
+    public init(_ column: OverviewColumn) {
+      switch column {
+      case .status: self = .status
+      case .name: self = .name
+      case .figures: self = .gap
+      case .bar, .percent: self = .progress
+      case .due, .daysLeft: self = .due
+      case .lead: self = .lead
+      case .region: self = .region
+      case .indicator: self = .indicator
+      case .document: self = .document
+      case .updated: self = .updated
+      }
+    }
   }
 
   /// One row of the overview table.
@@ -391,6 +413,12 @@ public struct AppState: Sendable {
     case .due: return (Double(s.governing.due.ordinal), "")
     case .progress: return (s.progress ?? 9e9, "")
     case .name: return (0, s.target.name)
+    case .lead: return (s.target.lead.isEmpty ? 1 : 0, s.target.lead.joined(separator: "、"))
+    case .region: return (0, regionOf(s).code)
+    case .indicator: return (s.target.indicator == nil ? 1 : 0, s.target.indicator ?? "")
+    case .document: return (0, s.target.document.id)
+    // Oldest figure first, targets without one before them.
+    case .updated: return (s.actual.map { Double($0.day.ordinal) } ?? -.infinity, "")
     }
   }
 }

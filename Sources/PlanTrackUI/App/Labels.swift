@@ -94,6 +94,11 @@ public struct Labels: Sendable {
     case .due: t("due date", "期限")
     case .progress: t("progress", "进度")
     case .name: t("name", "名称")
+    case .lead: t("lead unit", "牵头单位")
+    case .region: t("region", "地区")
+    case .indicator: t("indicator", "指标")
+    case .document: t("document", "文件")
+    case .updated: t("last update", "更新日期")
     }
   }
 
