@@ -13,7 +13,7 @@ nonisolated(unsafe) private var stopRequested: sig_atomic_t = 0
 enum TerminalDashboard {
   static func run(
     session: DashboardSession, asOf: Day, language: Language, ascii: Bool, banner: String?,
-    workspaceName: String
+    workspaceName: String, settings: Settings = .standard
   ) throws {
     guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
       throw CommandFailure(
@@ -22,12 +22,14 @@ enum TerminalDashboard {
     }
     let statuses = session.statuses(asOf: asOf)
     let terminal = try Terminal(
-      noColor: Frontend.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+      noColor: Frontend.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
+      mouse: settings.mouse)
     defer { terminal.stop() }
     for sig in [SIGTERM, SIGHUP, SIGINT] { signal(sig) { _ in stopRequested = 1 } }
     var state = DashboardLoop.initialState(
       workspace: workspaceName, asOf: asOf, statuses: statuses, language: language, ascii: ascii,
       banner: banner, readOnly: session.isReadOnly, backend: terminal)
+    state.settings = settings
     state.regions = session.data.targets.catalog.regions
     state.reporting = session.reporting()
     DashboardLoop.run(&state, backend: terminal, effects: session) { stopRequested != 0 }
