@@ -6,7 +6,8 @@ import PlanTrackUI
 #endif
 
 /// The ncurses `TerminalBackend`: starts and restores the terminal, draws a `ScreenBuffer` by
-/// writing the `FrameDiff` runs since the last frame, and reads keys (`KeyDecoder`).
+/// writing the `FrameDiff` runs since the last frame, and reads keys and mouse events
+/// (`KeyDecoder`).
 public final class Terminal: TerminalBackend {
   /// Why the terminal could not be started.
   public enum StartError: Error, CustomStringConvertible {
@@ -26,10 +27,13 @@ public final class Terminal: TerminalBackend {
   /// The locale could be made UTF-8; otherwise callers should use ASCII glyphs.
   public let isUTF8: Bool
   private var stopped = false
+  /// Whether ncurses reports mouse events (asked for, and the terminal has a mouse).
+  public let hasMouse: Bool
 
   /// Sets the locale (from the environment, falling back to C.UTF-8 when it is not UTF-8),
-  /// then starts ncurses: no echo, keys one at a time, keypad keys decoded, cursor hidden.
-  public init(noColor: Bool) throws {
+  /// then starts ncurses: no echo, keys one at a time, keypad keys decoded, cursor hidden, and
+  /// mouse events when `mouse` (`Settings.mouse`) asks for them.
+  public init(noColor: Bool, mouse: Bool) throws {
     setlocale(LC_ALL, "")
     var utf8 = pt_codeset_is_utf8() != 0
     if !utf8 {
@@ -52,6 +56,14 @@ public final class Terminal: TerminalBackend {
     }
     colors = count >= 8 ? count : 0
     hasColor = !noColor && colors >= 8
+    hasMouse = Self.enableMouse(mouse, mousemask: pt_mousemask)
+  }
+
+  /// Asks for the dashboard's mouse events through `mousemask` when `on`; when off, does not
+  /// call it at all (the terminal keeps its own selection by mouse). Whether events will come.
+  static func enableMouse(_ on: Bool, mousemask: (UInt) -> UInt) -> Bool {
+    guard on else { return false }
+    return mousemask(KeyDecoder.mouseEvents) != 0
   }
 
   deinit { stop() }
@@ -68,6 +80,7 @@ public final class Terminal: TerminalBackend {
   public func stop() {
     guard !stopped else { return }
     stopped = true
+    if hasMouse { _ = pt_mousemask(0) }
     curs_set(1)
     endwin()
   }
@@ -179,6 +192,12 @@ public final class Terminal: TerminalBackend {
       invalidate()
       let s = size
       return .resize(width: s.width, height: s.height)
+    case .mouse?:
+      var x: Int32 = 0
+      var y: Int32 = 0
+      var state: UInt = 0
+      guard hasMouse, pt_getmouse(&x, &y, &state) == 0 else { return nil }
+      return KeyDecoder.decodeMouse(x: Int(x), y: Int(y), state: state).map { .mouse($0) }
     case nil:
       return nil
     }

@@ -316,6 +316,34 @@ import Testing
     try t.wait(for: "EXIT=0")
   }
 
+  /// The mouse through ncurses: the dashboard asks the terminal for mouse reports, and clicks
+  /// as a terminal sends them (X10 encoding: ESC [ M, the button, column and row + 32, 1-based)
+  /// select, open and sort. The report is turned off again when the dashboard ends.
+  @Test func theMouseSelectsOpensAndSorts() throws {
+    let ws = try TempWorkspace(["t.yaml": Self.file])
+    let t = try Tmux("--as-of 2024-06-30", in: ws.root)
+    try t.wait(for: "as of 2024-06-30")
+    #expect(try t.format("#{mouse_standard_flag}") == "1")
+    func click(x: Int, y: Int) -> String {
+      let at = String(UnicodeScalar(UInt8(x + 33))) + String(UnicodeScalar(UInt8(y + 33)))
+      return "\u{1B}[M " + at + "\u{1B}[M#" + at
+    }
+    // Rows 4-6 are the targets, in file order: a double click on 公共充电基础设施 opens it.
+    try t.type(click(x: 20, y: 5) + click(x: 20, y: 5))
+    var s = try t.wait(for: "Why this status")
+    #expect(s.contains("公共充电基础设施"))
+    try t.keys("Escape")
+    try t.wait(for: "Actual / goal")
+    // A click on the title of the target column sorts by name (the footer says so).
+    try t.type(click(x: 13, y: 2))
+    s = try t.wait(for: "sorted by name")
+    let rows = s.split(separator: "\n").map(String.init)
+    #expect(rows.count > 4 && rows[4].contains("全国重点实验室"), "\(s)")
+    try t.keys("q")
+    s = try t.wait(for: "EXIT=0")
+    #expect(try t.format("#{mouse_standard_flag}") == "0")
+  }
+
   @Test func noColorKeepsTheStatusWordsAndASCIIDrawsPlainBars() throws {
     let ws = try TempWorkspace(["t.yaml": Self.file])
     #expect(ws.run(["record", "t/nev", "120", "--date", "2024-06-30"]).code == 0)

@@ -199,7 +199,8 @@ struct UpdateTests {
     let many = (1...40).map { n in
       StatusEngine().evaluate(
         Fixture.target(Fixture.province, "t\(n)", "目标\(n)", "个", [("2025-12-31", .atLeast(10))]),
-        series: [], asOf: Fixture.d("2024-06-30"))
+        series: [Observation(day: Fixture.d("2024-06-30"), value: 5)], asOf: Fixture.d("2024-06-30")
+      )
     }
     var s = AppState(
       workspace: "w", asOf: Fixture.d("2024-06-30"), statuses: many, width: 80, height: 24)

@@ -43,6 +43,8 @@ extension AppState {
     case .historyLoaded(let key, let lines):
       histories[key] = lines
       return []
+    case .mouse(let event):
+      return mouse(event)
     case .key(let key):
       if isTooSmall {
         return key == .control("c") || keyMap.action(for: key, in: .overview) == .quit
@@ -105,7 +107,8 @@ extension AppState {
       filterText = ""
       hiddenStatuses = []
     case .sort:
-      sort = Self.next(sort)
+      sort =
+        Sort.cycle.firstIndex(of: sort).map { Sort.cycle[($0 + 1) % Sort.cycle.count] } ?? .status
       message = labels.sortedBy + " " + labels.sortName(sort)
     case .group:
       grouping = Self.next(grouping)
@@ -150,7 +153,10 @@ extension AppState {
   }
 
   /// The number of table rows that fit: the screen less header, column titles and footer.
-  public var tableHeight: Int { max(1, height - 5 - (banner == nil ? 0 : 1)) }
+  /// On a workspace without figures, the steps to begin take the table's last rows.
+  public var tableHeight: Int {
+    max(1, height - 5 - (banner == nil ? 0 : 1) - (hasNoFigures ? OverviewView.firstRunHeight : 0))
+  }
 
   mutating func selectFirst() {
     selectedKey = selectableKeys().first

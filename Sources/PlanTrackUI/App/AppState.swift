@@ -44,6 +44,28 @@ public struct AppState: Sendable {
   /// How the overview orders the targets within a group.
   public enum Sort: String, Hashable, Sendable, CaseIterable {
     case status, gap, due, progress, name
+    /// By a column's title, with the mouse.
+    case lead, region, indicator, document, updated
+
+    /// The sorts `s` cycles through.
+    public static let cycle: [Sort] = [.status, .gap, .due, .progress, .name]
+
+    /// What a click on a column's title sorts by: days left as the due date, the percentage
+    /// as the bar, actual / goal by the gap.
+    public init(_ column: OverviewColumn) {
+      switch column {
+      case .status: self = .status
+      case .name: self = .name
+      case .figures: self = .gap
+      case .bar, .percent: self = .progress
+      case .due, .daysLeft: self = .due
+      case .lead: self = .lead
+      case .region: self = .region
+      case .indicator: self = .indicator
+      case .document: self = .document
+      case .updated: self = .updated
+      }
+    }
   }
 
   /// One row of the overview table.
@@ -191,6 +213,11 @@ public struct AppState: Sendable {
   /// The statuses the filter and the toggles let through, in `statuses` order.
   public private(set) var visibleIndices: [Int] = []
   private var indexByKey: [String: Int] = [:]
+  /// The widest text of the overview columns that fit their content (kept with `statuses`).
+  private(set) var overviewContent = OverviewLayout.Content()
+  /// Whether there are targets and not one figure for any of them (every target "no data"):
+  /// the overview then says how to begin.
+  public private(set) var hasNoFigures = false
   /// What the filter looks at in each status, lower-cased once (ten thousand targets are
   /// filtered on every key typed).
   private var filterFields: [FilterFields] = []
@@ -201,6 +228,8 @@ public struct AppState: Sendable {
       statuses.enumerated().map { ($1.target.key, $0) }, uniquingKeysWith: { a, _ in a })
     let language = language
     filterFields = statuses.map { FilterFields($0, statusLabel: language.label($0.status)) }
+    overviewContent = computeOverviewContent()
+    hasNoFigures = !statuses.isEmpty && statuses.allSatisfy { $0.status == .noData }
     refreshOrder()
     refreshGroups()
     refreshRows()
@@ -387,6 +416,12 @@ public struct AppState: Sendable {
     case .due: return (Double(s.governing.due.ordinal), "")
     case .progress: return (s.progress ?? 9e9, "")
     case .name: return (0, s.target.name)
+    case .lead: return (s.target.lead.isEmpty ? 1 : 0, s.target.lead.joined(separator: "、"))
+    case .region: return (0, regionOf(s).code)
+    case .indicator: return (s.target.indicator == nil ? 1 : 0, s.target.indicator ?? "")
+    case .document: return (0, s.target.document.id)
+    // Oldest figure first, targets without one before them.
+    case .updated: return (s.actual.map { Double($0.day.ordinal) } ?? -.infinity, "")
     }
   }
 }

@@ -15,6 +15,12 @@ public struct Labels: Sendable {
   public var due: String { t("Due", "期限") }
   public var daysLeft: String { t("Left", "剩余") }
   public var lead: String { t("Lead", "牵头单位") }
+  public var region: String { t("Region", "地区") }
+  public var indicator: String { t("Indicator", "指标") }
+  public var document: String { t("Document", "文件") }
+  public var updated: String { t("Updated", "更新日期") }
+  /// The title of a percentage column without its bar.
+  public var percent: String { "%" }
   public var asOf: String { t("as of", "截至") }
   public var targets: String { t("targets", "个目标") }
   public var stale: String { t("stale", "待更新") }
@@ -33,6 +39,29 @@ public struct Labels: Sendable {
   public var noTargets: String { t("no targets match", "没有符合条件的目标") }
   public var tooSmall: String { t("terminal too small (need 80×24)", "终端太小（至少需要 80×24）") }
   public var days: String { t("d", "天") }
+
+  // MARK: A workspace without figures
+
+  /// The one line that says no figure is recorded yet.
+  public var noFiguresYet: String {
+    t("No figures yet: every target shows “no data”. To begin:", "尚无数据：所有目标均显示“无数据”。可以：")
+  }
+  public var addFigureStep: String {
+    t("enter a figure for the selected target", "为所选目标录入本月数据")
+  }
+  public var importStep: String {
+    t("import a CSV file or a workbook (.xlsx)", "从 CSV 文件或 Excel 工作簿导入数据")
+  }
+  public var demoStep: String { t("see the dashboard on demo figures", "用演示数据查看仪表盘") }
+
+  /// The days-left column's text: days to the governing milestone (`549d`, `549天`), or how
+  /// long ago it passed, never a negative number: `182d ago`, `逾期182天` — but `已过91天`
+  /// for an achieved target, which is past its date and not overdue.
+  public func daysLeftText(_ days: Int, status: Status) -> String {
+    guard days < 0 else { return "\(days)" + self.days }
+    if language == .en { return "\(-days)d ago" }
+    return (status == .achieved ? "已过" : "逾期") + "\(-days)天"
+  }
 
   /// Why the text after `/` cannot be read, for the footer, with the names it may use
   /// instead: those that begin as typed if any do (`status:off` → off-track), else all.
@@ -65,6 +94,11 @@ public struct Labels: Sendable {
     case .due: t("due date", "期限")
     case .progress: t("progress", "进度")
     case .name: t("name", "名称")
+    case .lead: t("lead unit", "牵头单位")
+    case .region: t("region", "地区")
+    case .indicator: t("indicator", "指标")
+    case .document: t("document", "文件")
+    case .updated: t("last update", "更新日期")
     }
   }
 

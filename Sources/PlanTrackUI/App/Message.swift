@@ -1,8 +1,11 @@
 import PlanTrackCore
 
-/// Everything that can happen to the dashboard: a key, a resize, or the answer to an effect.
+/// Everything that can happen to the dashboard: a key, a mouse event, a resize, or the answer
+/// to an effect.
 public enum Message: Hashable, Sendable {
   case key(Key)
+  /// A click, double click or wheel turn (only when `Settings.mouse` is on).
+  case mouse(MouseEvent)
   case resized(width: Int, height: Int)
   /// Targets and figures (re)loaded, by `g` or because the store changed.
   case loaded(statuses: [TargetStatus], asOf: Day)

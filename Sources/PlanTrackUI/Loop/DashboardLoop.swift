@@ -66,6 +66,8 @@ public enum DashboardLoop {
       switch backend.readInput(timeout: readTimeout) {
       case .key(let k)?:
         queue.append(.key(k))
+      case .mouse(let m)?:
+        queue.append(.mouse(m))
       case .resize(let w, let h)?:
         queue.append(.resized(width: w, height: h))
       case nil:

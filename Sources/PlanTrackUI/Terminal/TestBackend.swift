@@ -10,6 +10,8 @@ public final class TestBackend: TerminalBackend {
   public enum Step: Hashable, Sendable {
     /// A key arrives.
     case key(Key)
+    /// A mouse event arrives, as the ncurses backend decodes it.
+    case mouse(MouseEvent)
     /// The screen is resized and the backend reports it as an input.
     case resize(width: Int, height: Int)
     /// The screen is resized, but no input says so (ncurses took it on its own): the read
@@ -85,6 +87,8 @@ public final class TestBackend: TerminalBackend {
     switch script.removeFirst() {
     case .key(let k):
       return .key(k)
+    case .mouse(let m):
+      return .mouse(m)
     case .resize(let w, let h):
       size = (w, h)
       invalidate()

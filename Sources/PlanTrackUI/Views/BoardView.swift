@@ -19,9 +19,9 @@ struct BoardView {
       return
     }
     let texts = ledger.rows.map { row in ledger.columns.indices.map { cellText(row, $0) } }
-    let cellWidth = texts.joined().reduce(7) { max($0, DisplayWidth.of($1?.text ?? "")) }
-    let nameWidth = max(8, b.width - ledger.columns.count * (cellWidth + 1))
-    func columnX(_ c: Int) -> Int { nameWidth + 1 + c * (cellWidth + 1) }
+    let grid = Grid(texts: texts, width: b.width)
+    let (nameWidth, cellWidth) = (grid.nameWidth, grid.cellWidth)
+    let columnX = grid.columnX
     var y = top + 1
     let title = state.boardGrouping == .office ? labels.office : labels.lead
     b.put(DisplayWidth.pad(title, to: nameWidth), x: 0, y: y, style: .bold)
@@ -53,6 +53,38 @@ struct BoardView {
       y += 1
     }
     drawPane(&b)
+  }
+
+  /// Where the grid's columns are: the names take what the cells, each as wide as the widest
+  /// cell's word, leave.
+  struct Grid {
+    var nameWidth: Int
+    var cellWidth: Int
+    var columns: Int
+
+    init(texts: [[(text: String, worst: ReportingCell)?]], width: Int) {
+      columns = texts.first?.count ?? 0
+      cellWidth = texts.joined().reduce(7) { max($0, DisplayWidth.of($1?.text ?? "")) }
+      nameWidth = max(8, width - columns * (cellWidth + 1))
+    }
+
+    /// The grid of `state`'s ledger at its width.
+    init(_ state: AppState, ledger: ReportingLedger) {
+      let view = BoardView(state: state, theme: Theme(ascii: state.ascii, color: state.color))
+      self.init(
+        texts: ledger.rows.map { row in ledger.columns.indices.map { view.cellText(row, $0) } },
+        width: state.width)
+    }
+
+    /// The first screen column of period column `c`.
+    func columnX(_ c: Int) -> Int { nameWidth + 1 + c * (cellWidth + 1) }
+
+    /// The period column under screen column `x`, if any (the space after a cell is its own).
+    func column(at x: Int) -> Int? {
+      guard x > nameWidth else { return nil }
+      let c = (x - nameWidth - 1) / (cellWidth + 1)
+      return c < columns ? c : nil
+    }
   }
 
   /// A cell's word: the worst state of its series, with how many are in it when the cell

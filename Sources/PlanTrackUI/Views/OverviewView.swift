@@ -6,37 +6,13 @@ struct OverviewView {
   let theme: Theme
   var labels: Labels { state.labels }
 
-  /// Column widths for the screen width: the name takes what the others leave.
-  struct Columns {
-    var status = 10
-    var name = 0
-    var figures = 16
-    var bar = 8
-    var percent = 5
-    var due = 10
-    var left = 6
-    var lead = 0
-
-    init(width: Int, language: Language) {
-      if language == .zh { status = 8 }
-      if width >= 100 {
-        bar = 10
-        figures = 18
-      }
-      if width >= 110 { lead = min(30, (width - 100) / 2 + 10) }
-      if width >= 140 { bar = 16 }
-      let fixed = status + figures + bar + percent + due + left + lead + 6 + (lead > 0 ? 1 : 0)
-      name = max(10, width - fixed)
-    }
-  }
-
   func draw(into b: inout ScreenBuffer, top: Int) {
     var y = top
     drawHeader(&b, y)
     y += 1
     drawCounts(&b, y)
     y += 1
-    let cols = Columns(width: b.width, language: state.language)
+    let cols = OverviewLayout(state)
     drawTitles(&b, y, cols)
     y += 1
     let rows = state.rows
@@ -62,7 +38,30 @@ struct OverviewView {
       }
       y += 1
     }
+    if state.hasNoFigures { drawFirstRun(&b) }
     drawFooter(&b)
+  }
+
+  /// The rows the steps to begin take under the table: a blank row, the line saying there are
+  /// no figures, and three steps.
+  static let firstRunHeight = 5
+
+  /// On a workspace without figures: one line that says so, and what to do next — the add
+  /// key (as the key map has it), `plantrack import`, `plantrack demo`.
+  func drawFirstRun(_ b: inout ScreenBuffer) {
+    var y = b.height - 2 - Self.firstRunHeight + 1
+    b.put(labels.noFiguresYet, x: 0, y: y, style: .bold)
+    let add = state.keyMap.keys(for: .add, in: .overview).first?.name
+    let steps = [
+      add.map { ($0, labels.addFigureStep) }, ("plantrack import figures.csv", labels.importStep),
+      ("plantrack demo", labels.demoStep),
+    ].compactMap { $0 }
+    let width = steps.map { DisplayWidth.of($0.0) }.max()! + 3
+    for (command, text) in steps {
+      y += 1
+      let x = b.put(DisplayWidth.pad(command, to: width), x: 2, y: y, style: .bold)
+      b.put(DisplayWidth.truncate(text, to: b.width - x), x: x, y: y)
+    }
   }
 
   func drawHeader(_ b: inout ScreenBuffer, _ y: Int) {
@@ -103,16 +102,15 @@ struct OverviewView {
     }
   }
 
-  func drawTitles(_ b: inout ScreenBuffer, _ y: Int, _ c: Columns) {
-    var x = 0
-    for (text, w, right) in [
-      (labels.status, c.status, false), (labels.target, c.name, false),
-      (labels.actualGoal, c.figures, true), (labels.progress, c.bar + c.percent, false),
-      (labels.due, c.due, false), (labels.daysLeft, c.left, true), (labels.lead, c.lead, false),
-    ] where w > 0 {
+  func drawTitles(_ b: inout ScreenBuffer, _ y: Int, _ layout: OverviewLayout) {
+    for (i, p) in layout.placed.enumerated() {
+      var width = p.width
+      let (text, right) = title(p.column, afterBar: i > 0 && layout.placed[i - 1].joined)
+      if p.joined, i + 1 < layout.placed.count { width += layout.placed[i + 1].width }
+      guard !text.isEmpty else { continue }
       b.put(
-        DisplayWidth.pad(text, to: w, alignment: right ? .right : .left), x: x, y: y, style: .bold)
-      x += w + 1
+        DisplayWidth.pad(text, to: width, alignment: right ? .right : .left), x: p.x, y: y,
+        style: .bold)
     }
     b.restyle(y: y, from: 0, to: b.width) { s in
       var s = s
@@ -121,33 +119,63 @@ struct OverviewView {
     }
   }
 
+  /// A column's title and whether it is aligned right. A percentage after its bar has none:
+  /// the bar's title, "Progress", spans both.
+  func title(_ column: OverviewColumn, afterBar: Bool) -> (String, Bool) {
+    switch column {
+    case .status: (labels.status, false)
+    case .name: (labels.target, false)
+    case .figures: (labels.actualGoal, true)
+    case .bar: (labels.progress, false)
+    case .percent: afterBar ? ("", true) : (labels.percent, true)
+    case .due: (labels.due, false)
+    case .daysLeft: (labels.daysLeft, true)
+    case .lead: (labels.lead, false)
+    case .region: (labels.region, false)
+    case .indicator: (labels.indicator, false)
+    case .document: (labels.document, false)
+    case .updated: (labels.updated, false)
+    }
+  }
+
   func drawTarget(
-    _ b: inout ScreenBuffer, _ y: Int, _ s: TargetStatus, _ c: Columns, selected: Bool
+    _ b: inout ScreenBuffer, _ y: Int, _ s: TargetStatus, _ layout: OverviewLayout,
+    selected: Bool
   ) {
-    var x = 0
-    let status = DisplayWidth.pad(labels.short(s.status), to: c.status)
-    x = b.put(status, x: x, y: y, style: theme.style(s.status)) + 1
-    // A target whose region sums its children's figures shows their coverage: Σ12/16.
-    let mark = s.rollupMark.isEmpty ? "" : " " + s.rollupMark
-    let name =
-      DisplayWidth.pad(
-        DisplayWidth.truncate(s.target.name, to: max(1, c.name - DisplayWidth.of(mark))) + mark,
-        to: c.name)
-    x = b.put(name, x: x, y: y) + 1
-    let unapproved = state.reporting?.isUnapproved(s, asOf: state.asOf) ?? false
-    let figures = s.actualOverGoal(markStale: true, markUnapproved: unapproved)
-    x = b.put(DisplayWidth.pad(figures, to: c.figures, alignment: .right), x: x, y: y) + 1
-    let percent = s.progressText
-    // A percentage that fills its column takes a cell from the bar, to keep a space between.
-    let gap = DisplayWidth.of(percent) >= c.percent ? 1 : 0
-    let bar = theme.bar(share: s.progress, expected: s.expectedShare, width: c.bar - gap)
-    x = b.put(bar, x: x, y: y, style: theme.color ? theme.style(s.status) : .plain) + gap
-    x = b.put(DisplayWidth.pad(percent, to: c.percent, alignment: .right), x: x, y: y) + 1
-    x = b.put(s.governing.due.iso, x: x, y: y) + 1
-    let left = "\(s.daysLeft)" + labels.days
-    x = b.put(DisplayWidth.pad(left, to: c.left, alignment: .right), x: x, y: y) + 1
-    if c.lead > 0 {
-      b.put(DisplayWidth.pad(s.target.lead.joined(separator: "、"), to: c.lead), x: x, y: y)
+    for (i, p) in layout.placed.enumerated() {
+      switch p.column {
+      case .status:
+        b.put(
+          DisplayWidth.pad(labels.short(s.status), to: p.width), x: p.x, y: y,
+          style: theme.style(s.status))
+      case .name:
+        // A target whose region sums its children's figures shows their coverage: Σ12/16.
+        let mark = s.rollupMark.isEmpty ? "" : " " + s.rollupMark
+        let name =
+          DisplayWidth.truncate(s.target.name, to: max(1, p.width - DisplayWidth.of(mark)))
+          + mark
+        b.put(DisplayWidth.pad(name, to: p.width), x: p.x, y: y)
+      case .figures:
+        let unapproved = state.reporting?.isUnapproved(s, asOf: state.asOf) ?? false
+        let figures = s.actualOverGoal(markStale: true, markUnapproved: unapproved)
+        b.put(DisplayWidth.pad(figures, to: p.width, alignment: .right), x: p.x, y: y)
+      case .bar:
+        // A percentage that fills its column takes a cell from the bar before it, to keep a
+        // space between.
+        var width = p.width
+        if p.joined, i + 1 < layout.placed.count,
+          DisplayWidth.of(s.progressText) >= layout.placed[i + 1].width
+        {
+          width -= 1
+        }
+        let bar = theme.bar(share: s.progress, expected: s.expectedShare, width: width)
+        b.put(bar, x: p.x, y: y, style: theme.color ? theme.style(s.status) : .plain)
+      case .percent, .daysLeft:
+        let text = state.cellText(p.column, s) ?? ""
+        b.put(DisplayWidth.pad(text, to: p.width, alignment: .right), x: p.x, y: y)
+      case .due, .lead, .region, .indicator, .document, .updated:
+        b.put(DisplayWidth.pad(state.cellText(p.column, s) ?? "", to: p.width), x: p.x, y: y)
+      }
     }
     if selected {
       b.restyle(y: y, from: 0, to: b.width, theme.selected)

@@ -22,11 +22,12 @@ enum TerminalDashboard {
         "the dashboard needs a terminal; use `plantrack status` for a table (or --format json)")
     }
     let statuses = session.statuses(asOf: asOf)
+    let settings = Frontend.settings ?? Frontend.loadSettings(root: nil, flags: SettingsLayer())
     let terminal = try Terminal(
-      noColor: Frontend.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+      noColor: Frontend.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
+      mouse: settings.settings.mouse)
     defer { terminal.stop() }
     for sig in [SIGTERM, SIGHUP, SIGINT] { signal(sig) { _ in stopRequested = 1 } }
-    let settings = Frontend.settings ?? Frontend.loadSettings(root: nil, flags: SettingsLayer())
     var state = DashboardLoop.initialState(
       workspace: workspaceName, asOf: asOf, statuses: statuses, language: language,
       ascii: ascii || settings.settings.ascii == true, banner: banner,
