@@ -23,8 +23,10 @@ import Testing
     ) throws {
       socket = ownServer ? "pt-server-\(UUID().uuidString.prefix(8))" : nil
       let binary = try #require(CLI.binary).path
+      // The test runner may export NO_COLOR (into the tmux server's environment too): the
+      // program sees it only when a test asks.
       let script =
-        "cd '\(dir.path)' && \(env) PLANTRACK_USER=tester \(binary) \(command); echo EXIT=$?; sleep 60"
+        "cd '\(dir.path)' && unset NO_COLOR && \(env) PLANTRACK_USER=tester \(binary) \(command); echo EXIT=$?; sleep 60"
       try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
     }
 
@@ -349,7 +351,10 @@ import Testing
     #expect(ws.run(["record", "t/nev", "120", "--date", "2024-06-30"]).code == 0)
     let colored = try Tmux("--as-of 2024-06-30", in: ws.root)
     try colored.wait(for: "120 / 240 万辆")
-    #expect(try colored.styledScreen().contains("\u{1B}[3"), "a status colour was expected")
+    let colors = try colored.styledScreen()
+    #expect(
+      (31...36).contains { colors.contains("\u{1B}[\($0)m") || colors.contains(";\($0)m") },
+      "a status colour was expected")
     try colored.keys("q")
     let plain = try Tmux("--as-of 2024-06-30 --ascii", in: ws.root, env: "NO_COLOR=1")
     let s = try plain.wait(for: "120 / 240 万辆")
@@ -361,6 +366,49 @@ import Testing
     }
     try plain.keys("q")
     try plain.wait(for: "EXIT=0")
+  }
+
+  /// The user's settings in a real terminal: quit rebound to x, the light theme, the lead
+  /// column left out. Without them, the same workspace shows the lead column and yellow.
+  @Test func theUsersSettingsRebindQuitPickTheLightThemeAndHideTheLeadColumn() throws {
+    let file = targetFile([
+      levelTarget("behind", name: "规上工业企业数字化改造", lead: "省工业和信息化厅")
+    ])
+    let ws = try TempWorkspace(["t.yaml": file])
+    for date in ["2024-05-31", "2024-06-30"] {  // flat at 135 of 200: needs acceleration
+      #expect(ws.run(["record", "t/behind", "135", "--date", date]).code == 0)
+    }
+    // The standard look: the lead column at 140 columns, the status in yellow.
+    let standard = try Tmux("--as-of 2024-06-30", in: ws.root, width: 140)
+    var s = try standard.wait(for: "135 / 200 万辆")
+    #expect(s.contains("Lead") && s.contains("省工业和信息化厅"))
+    let plainStyled = try standard.styledScreen()
+    #expect(plainStyled.contains("33m"), "yellow in the default theme: \(plainStyled)")
+    try standard.keys("q")
+    try standard.wait(for: "EXIT=0")
+    // The user's settings.
+    try ws.write(
+      """
+      theme: light
+      keys: { quit: [x] }
+      columns: [status, name, actual, bar, percent, due, days-left]
+      """, to: "config.yaml")
+    let config = ws.root.appendingPathComponent("config.yaml").path
+    let mine = try Tmux(
+      "--as-of 2024-06-30", in: ws.root, width: 140, env: "PLANTRACK_CONFIG='\(config)'")
+    s = try mine.wait(for: "135 / 200 万辆")
+    #expect(!s.contains("Lead") && !s.contains("省工业和信息化厅"), "the lead column is hidden:\n\(s)")
+    #expect(s.contains("x quit") && !s.contains("q quit"))
+    let styled = try mine.styledScreen()
+    #expect(!styled.contains("33m") && !styled.contains("37m"), "no yellow or white in light")
+    #expect(styled.contains("34m"), "needs acceleration in blue on a light background")
+    // q does nothing now; x quits.
+    try mine.keys("q")
+    usleep(300_000)
+    #expect(try mine.screen().contains("135 / 200 万辆") && !(try mine.screen().contains("EXIT=")))
+    try mine.keys("x")
+    s = try mine.wait(for: "EXIT=0")
+    #expect(!s.contains("135 / 200 万辆"), "the terminal was not restored:\n\(s)")
   }
 
   @Test func demoShowsGeneratedFiguresUnderABannerAndLeavesTheStoreAlone() throws {
