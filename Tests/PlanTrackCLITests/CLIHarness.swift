@@ -82,9 +82,14 @@ final class Running {
     outURL = scratch.appendingPathComponent("plantrack-out-\(UUID().uuidString)")
     errURL = scratch.appendingPathComponent("plantrack-err-\(UUID().uuidString)")
     var environment = ProcessInfo.processInfo.environment
-    for name in ["PLANTRACK_WORKSPACE", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+    // Nothing of the developer's own settings: no user file, no settings in the environment.
+    for name in [
+      "PLANTRACK_WORKSPACE", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "XDG_CONFIG_HOME",
+      "PLANTRACK_LANG", "PLANTRACK_THEME", "PLANTRACK_COLORS", "PLANTRACK_STORE", "NO_COLOR",
+    ] {
       environment[name] = nil
     }
+    environment["PLANTRACK_CONFIG"] = "/nonexistent/plantrack-tests/config.yaml"
     environment["PLANTRACK_USER"] = "tester"
     environment["LANG"] = "C.UTF-8"
     environment.merge(env) { _, new in new }

@@ -23,10 +23,11 @@ import Testing
     ) throws {
       socket = ownServer ? "pt-server-\(UUID().uuidString.prefix(8))" : nil
       let binary = try #require(CLI.binary).path
-      // The test runner may export NO_COLOR (into the tmux server's environment too): the
-      // program sees it only when a test asks.
+      // The test runner may export NO_COLOR (into the tmux server's environment too), and the
+      // developer has settings of their own: the program sees neither unless a test asks.
       let script =
-        "cd '\(dir.path)' && unset NO_COLOR && \(env) PLANTRACK_USER=tester \(binary) \(command); echo EXIT=$?; sleep 60"
+        "cd '\(dir.path)' && unset NO_COLOR XDG_CONFIG_HOME PLANTRACK_LANG PLANTRACK_THEME PLANTRACK_COLORS && "
+        + "PLANTRACK_CONFIG=/nonexistent/config.yaml \(env) PLANTRACK_USER=tester \(binary) \(command); echo EXIT=$?; sleep 60"
       try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", script])
     }
 

@@ -43,6 +43,18 @@ import Testing
     #expect(reporting.allSatisfy { $0["deadline"] as? String == "2024-07-25" }, "\(reporting)")
   }
 
+  /// A command without a workspace still takes the user's language (and the environment's).
+  @Test func diffSpeaksTheUsersLanguage() throws {
+    let ws = try TempWorkspace()
+    let snapshot = CLI.packageRoot.appendingPathComponent("snapshots/2024-06-30-status.json").path
+    try ws.write("language: zh\n", to: "config.yaml")
+    let env = ["PLANTRACK_CONFIG": ws.root.appendingPathComponent("config.yaml").path]
+    #expect(ws.run(["diff", snapshot, snapshot], env: env).stdout.hasPrefix("对比"))
+    #expect(ws.run(["diff", snapshot, snapshot]).stdout.hasPrefix("Changes"))
+    #expect(
+      ws.run(["diff", snapshot, snapshot], env: ["PLANTRACK_LANG": "zh"]).stdout.hasPrefix("对比"))
+  }
+
   /// `plantrack config` prints every setting with its value and its origin; a problem is one
   /// warning line at its place, the default stands in, and the exit code is 1.
   @Test func configSaysWhereEachSettingComesFrom() throws {

@@ -17,7 +17,7 @@ struct SettingsFileTests {
         theme: light
         colors: "8"
         columns: [status, name, actual, due, region]
-        keys: { quit: [x, ctrl-q], down: j }
+        keys: { quit: [x, ctrl-x], down: j }
         mouse: false
         ascii: true
         language: zh
@@ -26,7 +26,7 @@ struct SettingsFileTests {
     let s = Self.settings(layer)
     #expect(s.settings.theme == .light && s.settings.colors == .eight)
     #expect(s.settings.columns == [.status, .name, .figures, .due, .region])
-    #expect(s.settings.keys[.quit] == [.char("x"), .control("q")])
+    #expect(s.settings.keys[.quit] == [.char("x"), .control("x")])
     #expect(s.settings.keys[.down] == [.char("j")])
     #expect(s.settings.mouse == false && s.settings.ascii == true && s.settings.language == .zh)
     #expect(s.origins["theme"] == "config.yaml:1:8")
@@ -68,6 +68,13 @@ struct SettingsFileTests {
     ("deadlines: { daily: 1 }", .workspace, "PT801 1:14", "weekly, monthly"),
     ("language: fr", .workspace, "PT802 1:11", "en, zh"),
     ("theme: [light", .user, "PT101", "YAML syntax"),
+    ("keys: { sort: [ctrl-s] }", .user, "PT802 1:16", "flow control"),
+    ("keys: { group: ctrl-z }", .user, "PT802 1:16", "suspends"),
+    ("keys: { reload: [ctrl-m] }", .user, "PT802 1:18", "write enter"),
+    ("keys: { up: [ctrl-c] }", .user, "PT802 1:14", "ctrl-c always quits"),
+    ("keys: { quit: [] }", .user, "PT802 1:15", "needs a key"),
+    ("keys: { up: { a: b } }", .user, "PT802 1:13", "needs a key"),
+    ("keys: { help: ~ }", .user, "PT802 1:15", "not a key"),
   ]
 
   @Test(arguments: problems)
@@ -104,7 +111,8 @@ struct SettingsFileTests {
     #expect(all.settings.store == "sqlite:flag.sqlite" && all.origins["store"] == "--store")
     #expect(all.settings.language == .zh && all.origins["language"] == "plantrack.yaml:1:11")
     #expect(all.settings.theme == .monochrome && all.origins["theme"] == "$PLANTRACK_THEME")
-    #expect(all.settings.colors == .none && all.origins["colors"] == "$NO_COLOR")
+    // NO_COLOR is no setting: `colors: auto` turns colours off under it, a user's colours win.
+    #expect(all.settings.colors == .auto && all.origins["colors"] == nil)
     let noFlags = Self.settings(user, workspace, env)
     #expect(noFlags.settings.store == "sqlite:env.sqlite")
     #expect(Self.settings(user, workspace).settings.store == "sqlite:office.sqlite")
@@ -133,7 +141,37 @@ struct SettingsFileTests {
     #expect(s.findings.first?.code == .keyConflict)
     #expect(s.findings.first?.message.contains("in the board, detail, overview") == true)
     #expect(s.keyMap.action(for: .char("k"), in: .overview) == .up)
-    #expect(s.origins["keys.up"] == nil)
+    #expect(
+      s.origins["keys.up"]?.hasSuffix("(standard keys in the board, detail, overview: PT803)")
+        == true)
+    // A key twice in one action's list is no conflict.
+    let twice = Self.settings(
+      SettingsFile.parse(yaml: "keys: { down: [k, k] }", file: "c.yaml", scope: .user))
+    #expect(twice.findings.isEmpty && twice.keyMap.action(for: .char("k"), in: .overview) == .down)
+  }
+
+  /// A file of comments only sets nothing and says nothing; a key set twice leaves out the
+  /// repeat and keeps the rest of the file.
+  @Test func commentsOnlyAndARepeatedKey() {
+    let comments = SettingsFile.parse(
+      yaml: "# theme: light\n\n# nothing yet\n", file: "c.yaml", scope: .user)
+    #expect(comments.findings.isEmpty && comments.assignments.isEmpty)
+    let twice = SettingsFile.parse(
+      yaml: "theme: light\ncolors: 8\ncolors: 16\nmouse: false\n", file: "c.yaml", scope: .user)
+    #expect(twice.findings.map { "\($0.code) \($0.line):\($0.column)" } == ["PT102 3:1"])
+    let s = Self.settings(twice).settings
+    #expect(s.theme == .light && s.colors == .eight && s.mouse == false)
+  }
+
+  /// Thresholds that leave no room for "needs acceleration" are refused, both.
+  @Test func thresholdsInTheWrongOrder() {
+    let s = Self.settings(
+      SettingsFile.parse(
+        yaml: "thresholds: { on-track: 0.5, acceleration: 0.1 }", file: "plantrack.yaml",
+        scope: .workspace))
+    #expect(s.findings.map(\.code) == [.badSetting])
+    #expect(s.findings.first?.message.contains("must be below thresholds.acceleration") == true)
+    #expect(s.settings.thresholds == .standard)
   }
 
   /// The user's file: PLANTRACK_CONFIG, then XDG_CONFIG_HOME, then HOME.

@@ -56,6 +56,10 @@ struct StoreLocationTests {
     ),
     ("host=h password=secret dbname=d", "host=h password=*** dbname=d"),
     ("postgresql://u@h/db", "postgresql://u@h/db"),
+    ("host=db password='hun ter2' dbname=d", "host=db password=*** dbname=d"),
+    ("host=db password = x dbname=d", "host=db password = *** dbname=d"),
+    (#"host=db password='it\'s' user=u"#, "host=db password=*** user=u"),
+    ("host=db passwordless=1", "host=db passwordless=1"),
   ])
   func passwordsAreMasked(_ text: String, _ shown: String) {
     #expect(PostgresURL.masked(text) == shown)

@@ -36,6 +36,30 @@ struct KeyMapUpdateTests {
     #expect(s.mode == .form && s.selectedKey == second)
   }
 
+  /// Keys as the footer and the help write them: arrows together, other keys apart, 1-6 for
+  /// six digits in a row.
+  @Test func keysAsText() {
+    let l = Labels(.en)
+    let map = KeyMap(overrides: [.up: [.control("p")], .down: [.control("n")]])
+    #expect(l.keysText([.up, .down], .overview, map) == "Ctrl-P Ctrl-N")
+    #expect(l.keysText([.up, .down], .overview, .standard) == "↑↓")
+    #expect(
+      l.keysText(
+        [.status1, .status2, .status3, .status4, .status5, .status6], .overview, .standard)
+        == "1-6")
+    #expect(
+      l.allKeysText([.up, .down, .pageUp, .pageDown, .top], .detail, map)
+        == "Ctrl-P Ctrl-N PgUp PgDn Home")
+  }
+
+  /// The rows that hold in both views show both views' keys when they differ.
+  @Test func helpShowsTheDetailsKeysWhereTheyDiffer() {
+    var s = Self.state([.nextTarget: [.char("a")]])
+    _ = s.update(.key(.char("?")))
+    let row = s.render().lines.first { $0.contains("enter a figure") } ?? ""
+    #expect(row.contains("a /") || row.contains("a  "), "\(row)")
+  }
+
   @Test func theFooterAndTheHelpShowTheUsersKeys() {
     var s = Self.state([.quit: [.char("x")], .help: [.char("H")]])
     let footer = s.render().lines.last ?? ""
@@ -51,7 +75,8 @@ struct KeyMapUpdateTests {
     var s = Fixture.state()
     s.settingsProblems = ["config.yaml:5:8 PT802 mouse must be true or false", "other"]
     let line = s.render().lines[s.height - 2]
-    #expect(line.contains("settings: config.yaml:5:8 PT802 mouse must be true or false (+1 more)"))
+    #expect(
+      line.hasPrefix("settings: 2 problems, defaults in use (plantrack config): config.yaml:5:8"))
     s.message = "recorded"
     #expect(s.render().lines[s.height - 2].hasPrefix("recorded"))
   }

@@ -36,6 +36,20 @@ public enum Key: Hashable, Sendable {
     }
   }
 
+  /// Why this key never reaches the dashboard as itself, or nil: the terminal keeps some
+  /// control keys (flow control, suspend) and sends others as named keys.
+  public var unreceivable: String? {
+    guard case .control(let c) = self else { return nil }
+    switch c {
+    case "s", "q": return "ctrl-\(c) is taken by the terminal's flow control"
+    case "z": return "ctrl-z suspends the program"
+    case "h": return "ctrl-h arrives as backspace; write backspace"
+    case "i": return "ctrl-i arrives as tab; write tab"
+    case "j", "m": return "ctrl-\(c) arrives as enter; write enter"
+    default: return nil
+    }
+  }
+
   /// The key as settings, the help screen and the footer write it: `q`, `ctrl-c`, `↓`/`down`.
   public var name: String {
     switch self {

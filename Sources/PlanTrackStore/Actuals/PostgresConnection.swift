@@ -233,13 +233,35 @@ public enum PostgresURL {
         out.replaceSubrange(out.index(after: colon)..<at, with: "***")
       }
     }
-    // password=… in a query string or a key=value list, up to the next & or space.
+    // password=… in a query string, or `password = …` in a key/value list, where the value
+    // may be quoted ('hun ter2', with \' inside): up to the next & or space, or the closing
+    // quote.
     var result = ""
     var rest = Substring(out)
-    while let r = rest.range(of: "password=") {
-      result += rest[..<r.upperBound] + "***"
-      rest = rest[r.upperBound...]
-      let end = rest.firstIndex { $0 == "&" || $0 == " " } ?? rest.endIndex
+    while let r = rest.range(of: "password") {
+      var i = r.upperBound
+      while i < rest.endIndex, rest[i] == " " { i = rest.index(after: i) }
+      guard i < rest.endIndex, rest[i] == "=" else {
+        result += rest[..<r.upperBound]
+        rest = rest[r.upperBound...]
+        continue
+      }
+      i = rest.index(after: i)
+      while i < rest.endIndex, rest[i] == " " { i = rest.index(after: i) }
+      result += rest[..<i] + "***"
+      var end = i
+      if end < rest.endIndex, rest[end] == "'" {
+        end = rest.index(after: end)
+        while end < rest.endIndex, rest[end] != "'" {
+          if rest[end] == "\\", rest.index(after: end) < rest.endIndex {
+            end = rest.index(after: end)
+          }
+          end = rest.index(after: end)
+        }
+        if end < rest.endIndex { end = rest.index(after: end) }
+      } else {
+        end = rest[i...].firstIndex { $0 == "&" || $0 == " " } ?? rest.endIndex
+      }
       rest = rest[end...]
     }
     return result + rest

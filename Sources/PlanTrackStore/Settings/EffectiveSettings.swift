@@ -21,6 +21,19 @@ public struct EffectiveSettings: Sendable {
       }
       findings += layer.findings
     }
+    // Thresholds that leave no room for "needs acceleration" are refused together.
+    if settings.thresholds.onTrackShortfall >= settings.thresholds.accelerationShortfall {
+      let place = origins["thresholds.acceleration"] ?? origins["thresholds.on-track"] ?? ""
+      findings.append(
+        Self.finding(
+          at: place, .badSetting,
+          "thresholds.on-track (\(NumberText.plain(settings.thresholds.onTrackShortfall))) must be below thresholds.acceleration (\(NumberText.plain(settings.thresholds.accelerationShortfall))); the standard thresholds stand in"
+        ))
+      settings.thresholds.onTrackShortfall = StatusThresholds.standard.onTrackShortfall
+      settings.thresholds.accelerationShortfall = StatusThresholds.standard.accelerationShortfall
+      origins["thresholds.on-track"] = nil
+      origins["thresholds.acceleration"] = nil
+    }
     let (map, conflicts) = KeyMap.make(settings.keys)
     keyMap = map
     // One finding per key and actions, naming every view where they clash.
@@ -35,22 +48,34 @@ public struct EffectiveSettings: Sendable {
     let clashing = Set(conflicts.flatMap(\.actions).map { "keys.\($0.rawValue)" })
     for (c, views) in grouped {
       let place = c.actions.compactMap { origins["keys.\($0.rawValue)"] }.last ?? ""
-      let parts = place.split(separator: ":")
       findings.append(
-        Finding(
-          file: parts.dropLast(2).joined(separator: ":"),
-          line: parts.count >= 3 ? Int(parts[parts.count - 2]) ?? 0 : 0,
-          column: parts.count >= 3 ? Int(parts[parts.count - 1]) ?? 0 : 0, severity: .warning,
-          code: .keyConflict,
-          message:
-            "key “\(c.key.name)” is given to \(c.actions.map(\.rawValue).joined(separator: " and ")) in the \(views.map(\.rawValue).joined(separator: ", ")); each keeps its standard keys"
+        Self.finding(
+          at: place, .keyConflict,
+          "key “\(c.key.name)” is given to \(c.actions.map(\.rawValue).joined(separator: " and ")) in the \(views.map(\.rawValue).joined(separator: ", ")); each keeps its standard keys"
         ))
     }
-    for name in clashing { origins[name] = nil }
+    for name in clashing {
+      let views = conflicts.filter { $0.actions.contains { "keys.\($0.rawValue)" == name } }
+        .map(\.view.rawValue)
+      origins[name] =
+        (origins[name] ?? "") + " (standard keys in the \(views.joined(separator: ", ")): PT803)"
+    }
+  }
+
+  /// A warning at a place written `file:line:column`.
+  static func finding(at place: String, _ code: ProblemCode, _ message: String) -> Finding {
+    let parts = place.split(separator: ":")
+    let hasPosition = parts.count >= 3 && Int(parts[parts.count - 1]) != nil
+    return Finding(
+      file: hasPosition ? parts.dropLast(2).joined(separator: ":") : place,
+      line: hasPosition ? Int(parts[parts.count - 2]) ?? 0 : 0,
+      column: hasPosition ? Int(parts[parts.count - 1]) ?? 0 : 0, severity: .warning,
+      code: code, message: message)
   }
 
   /// The environment's layer: `PLANTRACK_STORE`, `PLANTRACK_LANG`, `PLANTRACK_THEME`,
-  /// `PLANTRACK_COLORS`, and `NO_COLOR` (any value: no colours). A bad value is a warning.
+  /// `PLANTRACK_COLORS`. A bad value is a warning. (`NO_COLOR` is no setting: it turns colours
+  /// off where `colors` is `auto`, so a user's own `colors:` wins over it, as no-color.org asks.)
   public static func environment(_ env: [String: String]) -> SettingsLayer {
     var layer = SettingsLayer()
     func warn(_ name: String, _ message: String) {
@@ -74,9 +99,6 @@ public struct EffectiveSettings: Sendable {
     choose("PLANTRACK_LANG", "language") { (s, l: Language) in s.language = l }
     choose("PLANTRACK_THEME", "theme") { (s, t: ThemeName) in s.theme = t }
     choose("PLANTRACK_COLORS", "colors") { (s, c: ColorMode) in s.colors = c }
-    if let v = env["NO_COLOR"], !v.isEmpty {
-      layer.set("colors", at: "$NO_COLOR") { $0.colors = .none }
-    }
     return layer
   }
 

@@ -64,8 +64,46 @@ public enum SettingsFile {
     var layer = SettingsLayer()
     var r = YAMLReader(file: file)
     read(text, file: file, scope: scope, into: &layer, &r)
-    layer.findings += r.findings.map(\.asWarning)
+    var findings = r.findings.filter { $0.code != .emptyTargetFile }  // comments only: no settings
+    if findings.contains(where: { $0.code == .duplicateYAMLKey }) {
+      // A key set twice at the top: the first stands, the repeat is left out with a finding,
+      // and the rest of the file still counts.
+      let (kept, repeats) = withoutRepeatedKeys(text, file: file)
+      if !repeats.isEmpty {
+        layer = SettingsLayer()
+        var again = YAMLReader(file: file)
+        read(kept, file: file, scope: scope, into: &layer, &again)
+        findings = repeats + again.findings.filter { $0.code != .emptyTargetFile }
+      }
+    }
+    layer.findings += findings.map(\.asWarning)
     return layer
+  }
+
+  /// `text` with the second and later settings of a top-level key blanked (their lines kept,
+  /// so places stay right), and a finding at each.
+  static func withoutRepeatedKeys(_ text: String, file: String) -> (String, [Finding]) {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var seen = Set<String>()
+    var findings: [Finding] = []
+    var blanking = false
+    for (n, line) in lines.enumerated() {
+      let isTop = line.first.map { !$0.isWhitespace && $0 != "#" && $0 != "-" } ?? false
+      if isTop, let colon = line.firstIndex(of: ":") {
+        let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+        blanking = !seen.insert(key).inserted
+        if blanking {
+          findings.append(
+            Finding(
+              file: file, line: n + 1, column: 1, code: .duplicateYAMLKey,
+              message: "“\(key)” is set twice; the first stands and this one is left out"))
+        }
+      } else if isTop {
+        blanking = false
+      }
+      if blanking { lines[n] = "" }
+    }
+    return (lines.joined(separator: "\n"), findings)
   }
 
   private static func read(
@@ -168,8 +206,13 @@ public enum SettingsFile {
           }
           var chosen: [Key] = []
           var ok = true
-          for item in list(given) {
-            guard let k = item.string.flatMap(Key.init(name:)) else {
+          let items = list(given)
+          if items.isEmpty {
+            bad(given, "keys.\(action.rawValue) needs a key or a list of keys, like [x, ctrl-c]")
+            continue
+          }
+          for item in items {
+            guard !item.isNullScalar, let k = item.string.flatMap(Key.init(name:)) else {
               bad(
                 item,
                 "“\(item.string ?? "…")” is not a key; write one character (q, G, /), ctrl-x, or one of: "
@@ -177,9 +220,19 @@ public enum SettingsFile {
               ok = false
               break
             }
-            chosen.append(k)
+            if let why = k.unreceivable {
+              bad(item, "\(k.name) never reaches the dashboard: \(why)")
+              ok = false
+              break
+            }
+            if k == .control("c"), action != .quit {
+              bad(item, "ctrl-c always quits; give \(action.rawValue) another key")
+              ok = false
+              break
+            }
+            if !chosen.contains(k) { chosen.append(k) }
           }
-          if ok, !chosen.isEmpty {
+          if ok {
             layer.set("keys.\(action.rawValue)", at: place(given)) { [chosen] in
               $0.keys[action] = chosen
             }

@@ -156,10 +156,10 @@ public struct Labels: Sendable {
   /// that the defaults stand in.
   public func settingsProblems(_ problems: [String]) -> String {
     guard let first = problems.first else { return "" }
-    let more =
-      problems.count > 1 ? t(" (+\(problems.count - 1) more)", "（另有 \(problems.count - 1) 处）") : ""
-    return t("settings: ", "设置有误：") + first + more
-      + t(" — defaults in use; see plantrack config", "——已用默认值；见 plantrack config")
+    let n = problems.count
+    return t(
+      "settings: \(n) problem\(n == 1 ? "" : "s"), defaults in use (plantrack config): ",
+      "设置有 \(n) 处问题，已用默认值（见 plantrack config）：") + first
   }
 
   /// A key as the footer and the help screen show it: ↑, Enter/回车, Esc, Ctrl-C, q.
@@ -191,14 +191,32 @@ public struct Labels: Sendable {
     -> String
   {
     let firsts = actions.compactMap { map.keys(for: $0, in: view).first }
-    let texts = firsts.map(keyText)
-    let digits = texts.compactMap { $0.count == 1 ? $0.first?.wholeNumberValue : nil }
-    if digits.count == texts.count, digits.count > 2,
-      zip(digits, digits.dropFirst()).allSatisfy({ $1 == $0 + 1 })
-    {
-      return "\(digits.first!)-\(digits.last!)"
+    if let range = digitRange(firsts) { return range }
+    return joined(firsts)
+  }
+
+  /// Six digits in a row as 1-6, else nil.
+  func digitRange(_ keys: [Key]) -> String? {
+    let digits = keys.compactMap { k -> Int? in
+      if case .char(let c) = k, c.isASCII { return c.wholeNumberValue } else { return nil }
     }
-    return texts.joined()
+    guard digits.count == keys.count, digits.count > 2,
+      zip(digits, digits.dropFirst()).allSatisfy({ $1 == $0 + 1 })
+    else { return nil }
+    return "\(digits.first!)-\(digits.last!)"
+  }
+
+  /// Keys as text: arrows run together (↑↓), other keys apart by spaces.
+  func joined(_ keys: [Key]) -> String {
+    var out = ""
+    var previousArrow = false
+    for key in keys {
+      let arrow = [Key.up, .down, .left, .right].contains(key)
+      if !out.isEmpty, !(arrow && previousArrow) { out += " " }
+      out += keyText(key)
+      previousArrow = arrow
+    }
+    return out
   }
 
   /// The keys of `actions` in `view` as the help screen lists them: every key of one or two
@@ -214,8 +232,7 @@ public struct Labels: Sendable {
       var seen = Set<Key>()
       keys = actions.flatMap { map.keys(for: $0, in: view) }.filter { seen.insert($0).inserted }
     } else {
-      let run = keysText(actions, view, map)
-      if run.contains("-") { return run }
+      if let range = digitRange(firsts) { return range }
       keys = firsts
     }
     guard let first = keys.first else { return "" }

@@ -112,7 +112,13 @@ struct HelpView {
     let bindings = state.boardOpen ? Self.boardBindings(zh) : Self.bindings(zh)
     let labels = state.labels
     for row in bindings where y < b.height - 1 {
-      let keys = row.view.map { labels.allKeysText(row.actions, $0, state.keyMap) } ?? row.keys
+      var keys = row.view.map { labels.allKeysText(row.actions, $0, state.keyMap) } ?? row.keys
+      // The rows that hold in the overview and the detail: both views' keys when they differ.
+      if row.view == .overview, [.add, .undo, .export, .reload].contains(row.actions.first) {
+        let detail = labels.allKeysText(row.actions, .detail, state.keyMap)
+        if detail != keys { keys = [keys, detail].filter { !$0.isEmpty }.joined(separator: " / ") }
+        if keys.isEmpty { keys = "—" }
+      }
       b.put(row.section, x: 0, y: y, style: .bold)
       b.put(keys, x: 10, y: y, style: Style(bold: true), limit: 30)
       let fold = labels.keysText([.fold], .overview, state.keyMap)

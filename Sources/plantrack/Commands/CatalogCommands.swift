@@ -17,8 +17,10 @@ struct IndicatorsCommand: ParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var asOf: AsOfOption
   @Option(name: .long, help: "table or json.") var format: Format = .table
-  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
-    Language?
+  @Option(
+    name: .long,
+    help: "Label language: en or zh. Default: the settings (plantrack config), else the locale.")
+  var lang: Language?
 
   func run() throws {
     let (_, data) = try workspace.load()

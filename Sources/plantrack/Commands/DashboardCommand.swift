@@ -17,8 +17,10 @@ struct DashboardCommand: ParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var asOf: AsOfOption
   @OptionGroup var filter: FilterOptions
-  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
-    Language?
+  @Option(
+    name: .long,
+    help: "Label language: en or zh. Default: the settings (plantrack config), else the locale.")
+  var lang: Language?
   @Flag(name: .long, help: "ASCII bars and borders (automatic when the locale is not UTF-8).")
   var ascii = false
   @Flag(name: .long, help: .hidden) var bench = false

@@ -12,8 +12,10 @@ struct DemoCommand: ParsableCommand {
 
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var asOf: AsOfOption
-  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
-    Language?
+  @Option(
+    name: .long,
+    help: "Label language: en or zh. Default: the settings (plantrack config), else the locale.")
+  var lang: Language?
   @Flag(name: .long, help: "ASCII bars and borders.") var ascii = false
 
   /// What every demo snapshot says at its top.

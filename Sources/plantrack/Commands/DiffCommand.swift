@@ -17,8 +17,10 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: "The later snapshot (JSON).") var new: String
   @Option(name: .long, help: "table, json or md.") var format: Format = .table
   @Option(name: .long, help: "How many of the biggest movers to list.") var movers = 10
-  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
-    Language?
+  @Option(
+    name: .long,
+    help: "Label language: en or zh. Default: the settings (plantrack config), else the locale.")
+  var lang: Language?
 
   func read(_ path: String) throws -> JSONValue {
     guard let data = FileManager.default.contents(atPath: path) else {

@@ -25,8 +25,10 @@ struct ExportCommand: ParsableCommand {
   var format: [Snapshot.Format] = Snapshot.Format.allCases
   @Option(name: .long, help: "The folder to write into (default: snapshots/ in the workspace).")
   var out: String?
-  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
-    Language?
+  @Option(
+    name: .long,
+    help: "Label language: en or zh. Default: the settings (plantrack config), else the locale.")
+  var lang: Language?
   @Flag(name: .long, help: "Export generated demo figures (as `plantrack demo` shows them).")
   var demo = false
 

@@ -21,8 +21,10 @@ struct RemindCommand: ParsableCommand {
   @Option(name: .long, help: "md or html.") var format: Reminder.Format = .md
   @Option(name: .long, help: "Write one file per notice into this folder (created if needed).")
   var out: String?
-  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
-    Language?
+  @Option(
+    name: .long,
+    help: "Label language: en or zh. Default: the settings (plantrack config), else the locale.")
+  var lang: Language?
 
   func run() throws {
     let day = asOf.day

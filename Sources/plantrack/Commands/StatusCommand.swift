@@ -18,8 +18,10 @@ struct StatusCommand: ParsableCommand {
   @OptionGroup var filter: FilterOptions
   @OptionGroup var approved: ApprovedOnlyOption
   @Option(name: .long, help: "table, json, csv or md.") var format: Format = .table
-  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
-    Language?
+  @Option(
+    name: .long,
+    help: "Label language: en or zh. Default: the settings (plantrack config), else the locale.")
+  var lang: Language?
 
   func run() throws {
     let day = asOf.day

@@ -25,8 +25,10 @@ struct TemplateCommand: ParsableCommand {
     name: .long,
     help: "The month the figures are for (YYYY-MM). Default: the latest month that has ended.")
   var period: String?
-  @Option(name: .long, help: "Label language: en or zh. Default: from the locale.") var lang:
-    Language?
+  @Option(
+    name: .long,
+    help: "Label language: en or zh. Default: the settings (plantrack config), else the locale.")
+  var lang: Language?
 
   func validate() throws {
     if region != nil && lead != nil { throw ValidationError("give --region or --lead, not both") }

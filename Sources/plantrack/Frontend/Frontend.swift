@@ -117,7 +117,10 @@ enum Frontend {
 
   /// The label language: `--lang` if given, else the locale.
   static func language(_ option: Language?) -> Language {
-    option ?? settings?.settings.language ?? Language.from(environment: environment)
+    if let option { return option }
+    // A command without a workspace (diff) still has the user's settings and the environment.
+    let loaded = settings ?? loadSettings(root: nil, flags: SettingsLayer())
+    return loaded.settings.language ?? Language.from(environment: environment)
   }
 
   /// The settings in force, once a command has located its workspace.
