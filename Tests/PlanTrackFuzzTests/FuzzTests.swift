@@ -263,4 +263,33 @@ struct FuzzTests {
       #expect(zip(plan.pageStarts, plan.pageStarts.dropFirst()).allSatisfy { $0 <= $1 }, "\(label)")
     }
   }
+
+  /// Settings files mutated: every problem is one printable warning inside the file, the
+  /// defaults stand in for the rest, and the key map never gives one key two actions.
+  @Test func settingsFiles() {
+    for (label, bytes) in Self.inputs("config.yaml", regressions: "config-") {
+      let text = String(decoding: bytes, as: UTF8.self)
+      let lines = Self.yamlLineCount(text)
+      for scope in [SettingsFile.Scope.user, .workspace] {
+        let layer = SettingsFile.parse(yaml: text, file: "c.yaml", scope: scope)
+        let effective = EffectiveSettings(layers: [layer])
+        for f in effective.findings {
+          #expect(f.severity == .warning, "\(label): \(f)")
+          #expect(Self.isOneSafeLine(f.description), "\(label): \(f.description.debugDescription)")
+          #expect(f.line <= lines + 1, "\(label): line \(f.line) of \(lines)")
+        }
+        let s = effective.settings
+        #expect(s.thresholds.onTrackShortfall < s.thresholds.accelerationShortfall, "\(label)")
+        for view in DashboardAction.View.allCases {
+          var owner: [Key: DashboardAction] = [:]
+          for action in DashboardAction.actions(of: view) {
+            for key in effective.keyMap.keys(for: action, in: view) {
+              #expect(owner[key] == nil, "\(label): \(key) twice in the \(view)")
+              owner[key] = action
+            }
+          }
+        }
+      }
+    }
+  }
 }
