@@ -64,6 +64,26 @@ struct FailureClassTests {
       name: "a bare number followed by words is not a value",
       text: "到2025年，数量超过3家，企业数量达到3星级。",
       goals: [(3, "家", .atLeast, "", nil)]),
+    Case(
+      name: "a ratio written 1：X has the second term as its value",
+      text: "到2025年，医护比不低于1：1.2，公立医院床人比不低于1：1.6。",
+      goals: [(1.2, "", .atLeast, "", .ratio), (1.6, "", .atLeast, "", .ratio)]),
+    Case(
+      name: "an intensity brought down is a goal; a price per unit is not",
+      text: "到2025年，火电平均供电煤耗降至300克标煤/千瓦时，污水处理费不低于0.95元/吨。",
+      goals: [(300, "克标煤/千瓦时", .atMost, "火电平均供电煤耗", .level)]),
+    Case(
+      name: "numbers listed one after another are of one kind",
+      text: "2024年，单位国内生产总值能源消耗和二氧化碳排放分别降低2.5%左右、3.9%左右。",
+      goals: [(2.5, "%", .about, "", .reduction), (3.9, "%", .about, "", .reduction)]),
+    Case(
+      name: "a count per thousand people is a ratio",
+      text: "到2025年，每千名老年人拥有养老床位35张以上。",
+      goals: [(35, "张", .atLeast, "", .ratio)]),
+    Case(
+      name: "a threshold inside a share says which ones count",
+      text: "到2025年，力争实现20%的村集体经济年收入超30万元。",
+      goals: [(20, "%", .atLeast, "", nil)]),
     Case(name: "a definition", text: "到2025年，大风是指平均风力大于6级。", goals: []),
     Case(
       name: "是指导 is not a definition",

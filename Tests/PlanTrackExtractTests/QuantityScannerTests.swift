@@ -41,6 +41,8 @@ struct QuantityScannerTests {
       ("100MW", 100, nil, "MW", nil),
       ("3个工作日以内", 3, nil, "个工作日", .atMost),
       ("0.8：1", 0.8, nil, "", nil),
+      ("1：1.2", 1.2, nil, "", nil),
+      ("1：1", 1, nil, "", nil),
       ("2倍", 2, nil, "倍", nil),
     ])
   func reads(
@@ -60,6 +62,7 @@ struct QuantityScannerTests {
     arguments: [
       ("5个百分点", Lexicon.UnitClass.points),
       ("0.8：1", .ratio),
+      ("1：1.6", .ratio),
       ("75万千瓦", .measure),
       ("10%", .percent),
       ("2000家", .count),
@@ -73,11 +76,14 @@ struct QuantityScannerTests {
   @Test func aPerUnitMeasure() throws {
     let m = try only("35蒸吨/小时")
     #expect(m.perUnit)
-    #expect(m.unit == "蒸吨")
+    #expect(m.unit == "蒸吨/小时")
     #expect(m.value == 35)
     #expect(m.unitEnd == 7)
     #expect(m.end == 7)
     #expect(try only("500元/吨").perUnit)
+    let intensity = try only("300克标煤/千瓦时以下")
+    #expect(intensity.perUnit && intensity.unit == "克标煤/千瓦时" && intensity.suffix == .atMost)
+    #expect(try only("0.45吨标准煤/万元").unit == "吨标准煤/万元")
     #expect(try only("1.2万千瓦时").perUnit == false)
   }
 

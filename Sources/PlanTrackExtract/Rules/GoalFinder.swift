@@ -166,12 +166,22 @@ struct GoalFinder {
             }
           }
         }
+        var kinds = accepted.map { GoalRules.kind($0, clause: clause, in: t) }
+        // "排放分别降低2.5%左右、3.9%左右": numbers listed one after another are of one kind.
+        for k in accepted.indices.dropFirst() {
+          let between = t[accepted[k - 1].end..<accepted[k].start]
+          if !between.isEmpty, between.allSatisfy({ "、和及与".contains($0) }),
+            accepted[k - 1].unitClass == accepted[k].unitClass
+          {
+            kinds[k] = kinds[k - 1]
+          }
+        }
         for (k, (m, metric)) in zip(accepted, metrics).enumerated() {
           result.append(
             Candidate(
               metric: metric, value: m.value, valueMax: m.valueMax, unit: m.unit,
               comparator: comparators[k],
-              kind: GoalRules.kind(m, clause: clause, in: t), due: due,
+              kind: kinds[k], due: due,
               dueInferred: stated == nil, perYear: perYear,
               line: p.origin[m.start].line, quote: quote(p, clause), lead: [],
               document: document))

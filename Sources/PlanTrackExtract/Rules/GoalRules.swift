@@ -19,9 +19,15 @@ enum GoalRules {
     later: [QuantityMention], isPast: Bool
   ) -> Rejection? {
     if isPast { return .past }
-    if m.perUnit { return .perUnit }
+    if m.perUnit, !isIntensityGoal(m, clause: clause, in: t) { return .perUnit }
     if isInsideName(m.start, in: t) { return .inName }
     let pre = clause.lowerBound..<m.start
+    // 力争实现20%的村集体年收入超30万元: the goal is the share; what follows says which count
+    // (but 80%以上的设区市、30%以上的县 are shares each).
+    if m.unitClass != .percent, ["%的", "%以上的", "%左右的"].contains(where: { t.contains($0, in: pre) })
+    {
+      return .qualifier
+    }
     let next: Character? = m.end < clause.upperBound ? t[m.end] : nil
     let isMoney = m.unit.hasSuffix("元")
     if isMoney || m.unitClass == .percent {
@@ -132,6 +138,21 @@ enum GoalRules {
     return nil
   }
 
+  /// Whether a per-unit measure is an intensity the plan brings down or holds (煤耗降至300克
+  /// 标煤/千瓦时, 用水量控制在20立方米/万元以下) rather than a price or a rate someone pays
+  /// (80元/吨): its numerator is not money, and a verb of a limit or a level comes right before it.
+  static func isIntensityGoal(_ m: QuantityMention, clause: Range<Int>, in t: [Character]) -> Bool {
+    guard let numerator = m.unit.split(separator: "/").first, !numerator.hasSuffix("元") else {
+      return false
+    }
+    let before = String(t[max(clause.lowerBound, m.start - 4)..<m.start])
+    let verbs = [
+      "降至", "降到", "下降到", "下降至", "降低到", "降低至", "控制在", "不高于", "不超过", "低于",
+      "达到", "提高到", "提高至", "提升到", "提升至", "小于", "不大于", "保持在",
+    ]
+    return verbs.contains { before.hasSuffix($0) }
+  }
+
   /// Whether index `i` is inside 《…》 or “…” (a name or a quoted slogan).
   static func isInsideName(_ i: Int, in t: [Character]) -> Bool {
     for (open, close) in [("《", "》"), ("“", "”"), ("〈", "〉")] as [(Character, Character)] {
@@ -224,12 +245,16 @@ enum GoalRules {
       return .ratio
     case .count, .measure, .duration:
       let pre = clause.lowerBound..<m.start
-      // 每万人拥有5G基站数达到18个: a count per head of population.
+      // 每万人拥有5G基站数达到18个, 每千名老年人拥有养老床位35张: a count per head.
       if m.unitClass == .count,
-        ["每万人", "每千人", "每百人", "每十万人", "每万名"].contains(where: { t.contains($0, in: pre) })
+        pre.contains(where: { k in
+          t[k] == "每" && k + 1 < m.start && "十百千万".contains(t[k + 1])
+        })
       {
         return .ratio
       }
+      // 煤耗降至300克标煤/千瓦时: an intensity is a level.
+      if m.perUnit { return .level }
       if falls, !toward { return .reduction }
       if rises, !toward { return .increment }
       let has = { (words: [String]) in words.contains { t.contains($0, in: pre) } }

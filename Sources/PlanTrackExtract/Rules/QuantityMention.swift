@@ -69,7 +69,8 @@ enum QuantityScanner {
 
   private static func mention(at i: Int, in t: [Character]) -> QuantityMention? {
     if i > 0, t[i - 1] == "第" { return nil }
-    guard let (value, numberEnd) = number(at: i, in: t) else { return nil }
+    guard let (first, numberEnd) = number(at: i, in: t) else { return nil }
+    var value = first
     var j = numberEnd
     var valueMax: Double?
     var percentFirst = false
@@ -121,12 +122,19 @@ enum QuantityScanner {
       j = after
       break
     }
-    if unitClass == nil, j + 1 < t.count, t[j] == "：", t[j + 1] == "1",
-      j + 2 == t.count || !t[j + 2].isDigit
+    if unitClass == nil, unit.isEmpty, j + 1 < t.count, t[j] == "：", t[j + 1].isDigit,
+      let (second, k) = number(at: j + 1, in: t), k == t.count || !isNumberPart(t[k])
     {
-      // 0.8：1, a ratio.
-      unitClass = .ratio
-      j += 2
+      if second == 1 {
+        // 0.8：1, a ratio: the first term is its value.
+        unitClass = .ratio
+        j = k
+      } else if value == 1 {
+        // 医护比不低于1：1.2: the second term is its value.
+        unitClass = .ratio
+        value = second
+        j = k
+      }
     }
     if unitClass == nil, i > 0, Self.namesWhatIsCounted(before: i, in: t) {
       // 用户数超过5.6亿, 融合发展指数达到125: the measure is named before the number.
@@ -135,11 +143,24 @@ enum QuantityScanner {
     guard let unitClass else { return nil }
     if i > 0, t[i - 1].isLatinLetter { return nil }
     if j < t.count, t[j].isLatinLetter, unitClass != .measure { return nil }
+    // A measure per unit of another: 80元/吨, 300克标煤/千瓦时, 0.5吨标准煤/万元. Its unit keeps
+    // both parts.
     var perUnit = false
-    if j + 1 < t.count, t[j] == "/" {
+    var slash = j
+    while slash < t.count, slash - j < 3, t[slash].isHan { slash += 1 }
+    if slash + 1 < t.count, t[slash] == "/", t[slash + 1].isHan || t[slash + 1].isLatinLetter {
       perUnit = true
-      j += 1
-      while j < t.count, t[j].isHan || t[j].isLatinLetter { j += 1 }
+      let unitPart = j
+      j = slash + 1
+      // The denominator: a scale and a unit (万元, 千瓦时), else a word of at most two characters.
+      if let s = Lexicon.scales.first(where: { t.hasPrefix($0, at: j) }) { j += s.count }
+      if let (u, _) = Lexicon.units.first(where: { t.hasPrefix($0.0, at: j) }) {
+        j += u.count
+      } else {
+        let limit = j + 2
+        while j < min(limit, t.count), t[j].isHan || t[j].isLatinLetter { j += 1 }
+      }
+      unit += String(t[unitPart..<j])
     }
     let unitEnd = j
     for (word, comparator) in Lexicon.suffixComparators where t.hasPrefix(word, at: j) {
