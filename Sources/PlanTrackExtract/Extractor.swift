@@ -9,15 +9,19 @@ import PlanTrackCore
 public struct Extractor: Sendable {
   /// The document's year, for 年底, 年内, 今年; overrides the year read from the 文号.
   public var year: Int?
+  /// Whether a line that stops short ends its paragraph (`PlanLayout.lineBreaks`): true for
+  /// text files and Word paragraphs, false for PDF text, whose lines break where the page's do.
+  public var shortLinesEndParagraphs: Bool
 
-  public init(year: Int? = nil) {
+  public init(year: Int? = nil, shortLinesEndParagraphs: Bool = true) {
     self.year = year
+    self.shortLinesEndParagraphs = shortLinesEndParagraphs
   }
 
   /// The paragraphs of `text` as the rules see them: lines joined, digits and punctuation
   /// normalised; each with the line it starts on.
   public func paragraphs(_ text: String) -> [Paragraph] {
-    PlanLayout.paragraphs(SourceText(text))
+    PlanLayout.paragraphs(SourceText(text), byWidth: shortLinesEndParagraphs)
   }
 
   /// The documents and candidate goals of `text`; `fileName` names a document without a title.
@@ -25,7 +29,8 @@ public struct Extractor: Sendable {
   public func extract(_ text: String, fileName: String = "") -> Extraction {
     let source = SourceText(text)
     let tables = IndicatorTable.read(source)
-    let paragraphs = PlanLayout.paragraphs(source, skipping: tables.lines)
+    let paragraphs = PlanLayout.paragraphs(
+      source, skipping: tables.lines, byWidth: shortLinesEndParagraphs)
     var documents = DocumentSegmenter.documents(paragraphs, fileName: fileName, year: year)
     if documents.isEmpty, !tables.cells.isEmpty {
       // Nothing but a table (an annex): one document named after the file.

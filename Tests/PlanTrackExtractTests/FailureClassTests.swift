@@ -106,6 +106,43 @@ struct FailureClassTests {
       text: "到2025年，过去三年打下良好基础，规上工业企业数字化改造覆盖率达到80%。",
       goals: [(80, "%", .atLeast, "", nil)], year: 2023),
     Case(name: "a share applied by a rule", text: "到2025年，按省市1:1的比例配套奖励。", goals: []),
+    // Classes of the second tuning corpus (issue 17, round two).
+    Case(
+      name: "the bullets after one of a past year report that year",
+      text: """
+        报告指出：
+        ●2023年地区生产总值达到13.57万亿元、增长4.8%；
+        ●地方一般公共预算收入达1.39万亿元、增长4.3%；
+        2024年主要预期目标：地区生产总值增长5%左右。
+        """,
+      goals: [(5, "%", .about, "", .growth)], year: 2024),
+    Case(
+      name: "a bound in parentheses after a noun says which ones count",
+      text: "到2020年，规模以上工业企业（年用水量1万m3及以上）用水定额管理全覆盖，用水总量控制在6700亿m3以内。",
+      goals: [(6700, "亿m3", .atMost, "", nil)]),
+    Case(
+      name: "a comparator after a process verb makes the verb part of the subject",
+      text: "2024年，市、区两级配送文艺指导不少于1800课时。",
+      goals: [(1800, "课时", .atLeast, "", nil)]),
+    Case(
+      name: "a measure reached for after 力争, to a mark (大关)",
+      text: "今年，标识解析量力争突破500亿大关，农田灌溉水有效利用系数提高到0.55以上。",
+      goals: [(500, "亿", .atLeast, "", nil), (0.55, "", .atLeast, "", nil)], year: 2023),
+    Case(
+      name: "a share of a sum a rule sets is no goal",
+      text: "到2025年，预留份额原则上不低于合同金额的30%，快充车位不低于停车位总数的10%，覆盖率达到90%。",
+      goals: [(90, "%", .atLeast, "", .ratio)]),
+    Case(
+      name: "the representatives who vote on the projects",
+      text: "1月17日，237名人大代表对19项候选项目进行无记名投票，票决出17项2024年为民办实事项目。",
+      goals: [], year: 2024),
+    Case(
+      name: "new ones, then the total",
+      text: "今年，新建成二级节点5个以上、累计达到25个以上，粮食产量1270万吨，每万名就业人员中研发人员达到209人年。",
+      goals: [
+        (5, "个", .atLeast, "", .increment), (25, "个", .atLeast, "", .level),
+        (1270, "万吨", .atLeast, "", .level), (209, "人年", .atLeast, "", nil),
+      ], year: 2023),
   ]
 
   @Test(arguments: cases)
@@ -133,6 +170,33 @@ struct FailureClassTests {
     let x = Extractor().extract(text)
     #expect(x.documents.first?.year == 2017)
     #expect(x.candidates.map(\.value) == [8] && x.candidates.first?.due?.iso == "2017-12-31")
+  }
+
+  /// A news account of a work report names its year in 2024年广东经济社会发展有这些目标.
+  @Test func aReportsYearFromTheGoalsOfItsDevelopment() {
+    let text = """
+      省长向大会作政府工作报告。
+      2023年全省地区生产总值增长4.8%。
+      2024年广东经济社会发展有这些目标：地区生产总值增长5%左右。
+      """
+    let x = Extractor().extract(text)
+    #expect(x.documents.first?.year == 2024)
+    #expect(x.candidates.map(\.value) == [5])
+  }
+
+  /// A list of a year's projects, a line each under a heading that names the year (a web
+  /// page: a paragraph per line, no punctuation at the ends).
+  @Test func aYearsListOfProjectsALineEach() {
+    let lines = [
+      "2024年长宁区政府为民办实事项目", "1", "新增100张困难重残养护床位", "改建100张认知障碍照护床位、611张护理型床位",
+      "完成300户居家环境适老化改造", "为456户独居老年人开展智能水表安全监测服务", "新增5家老年人助餐点", "2",
+      "新增10家家门口养老服务站", "新增400个公共充电桩", "3", "新建2家示范性社区康复中心",
+    ]
+    let x = Extractor().extract(lines.joined(separator: "\n"))
+    #expect(
+      x.candidates.map(\.value) == [100, 100, 611, 300, 456, 5, 10, 400, 2], "\(x.candidates)")
+    #expect(x.candidates.map(\.line) == [3, 4, 4, 5, 6, 7, 9, 10, 12])
+    #expect(x.candidates.allSatisfy { $0.due?.iso == "2024-12-31" && !$0.dueInferred })
   }
 
   /// 主要指标 tables whose target column is not the last: a 单位 column before the years, a 属性

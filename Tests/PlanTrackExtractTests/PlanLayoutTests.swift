@@ -21,6 +21,46 @@ struct PlanLayoutTests {
     #expect(strings == ["全省企业达到2万家" + String(normalisedEnd), "新增专精特新企业500家"])
   }
 
+  @Test(
+    "how a text breaks its lines",
+    arguments: [
+      // Wrapped at 20 characters (40 columns): most lines that wide.
+      (
+        Array(repeating: "全省高新技术企业达到二万八千家科技型中小", count: 8) + ["企业达到四万家。", "新增专精特新企业五百家以上。"],
+        PlanLayout.LineBreaks.wrapped(40)
+      ),
+      // A paragraph per line, of all widths.
+      ((1...12).map { String(repeating: "新增", count: $0) + "。" }, .perParagraph),
+      // Too few lines to tell.
+      (["新增100张床位", "完成300户改造"], .unknown),
+    ])
+  func lineBreaks(lines: [String], expected: PlanLayout.LineBreaks) {
+    #expect(PlanLayout.lineBreaks(SourceText(lines.joined(separator: "\n"))) == expected)
+  }
+
+  @Test func aShortLineEndsItsParagraphInWrappedText() {
+    let full = "全省高新技术企业达到二万八千家科技型中小"
+    let lines = [full, "企业达到四万家", full, full + "。"] + Array(repeating: full + "。", count: 8)
+    let strings = paragraphStrings(lines)
+    #expect(strings.first == full + "企业达到四万家")
+    #expect(strings.dropFirst().first?.hasPrefix(full + full) == true)
+  }
+
+  @Test func pdfTextIsJoinedWhateverTheWidthOfItsLines() {
+    let lines =
+      ["组织开展50场以上产业链融链固", "链对接交流活动。"]
+      + (1...10).map { String(repeating: "新增", count: $0 * 5) + "。" }
+    let text = SourceText(lines.joined(separator: "\n"))
+    #expect(PlanLayout.paragraphs(text).first?.string == "组织开展50场以上产业链融链固")
+    #expect(PlanLayout.paragraphs(text, byWidth: false).first?.string == "组织开展50场以上产业链融链固链对接交流活动。")
+  }
+
+  @Test func aLineEndingWhereNoSentenceEndsGoesOn() {
+    let lines =
+      ["沿黄九市粮食产量稳定在", "760亿斤以上。"] + (1...10).map { String(repeating: "新增", count: $0 * 5) + "。" }
+    #expect(paragraphStrings(lines).first == "沿黄九市粮食产量稳定在760亿斤以上。")
+  }
+
   @Test func aCommaAtTheEndOfALineDoesNotCloseTheParagraph() {
     #expect(paragraphStrings(["全省企业达到2万家，", "新增500家。"]) == ["全省企业达到2万家，新增500家。"])
   }

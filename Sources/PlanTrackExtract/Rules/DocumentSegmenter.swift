@@ -187,7 +187,9 @@ enum DocumentSegmenter {
           ["主要预期目标", "预期目标", "政府工作重点", "政府工作目标", "工作要点", "重点工作"].contains {
             phrase.contains($0)
           }
-        if sets { best = max(best ?? y, y) }
+        // 2024年广东经济社会发展有这些目标: the goals of a year's development.
+        let development = phrase.contains("经济社会发展") && phrase.contains("目标")
+        if sets || development { best = max(best ?? y, y) }
       }
     }
     return best

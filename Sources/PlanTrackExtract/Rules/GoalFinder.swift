@@ -29,6 +29,8 @@ struct GoalFinder {
     let fallback = defaultDeadline(range)
     var previousEndedWithLead = false
     var currentLevel = 0.0
+    // The bullet of a list whose first item reports a past year.
+    var pastBullet: Character?
     // The level of a heading such as 一、发展基础 or （一）基本情况: what follows describes the
     // present, until the next heading as high.
     var describing: Double?
@@ -50,9 +52,21 @@ struct GoalFinder {
       }
       let leads = LeadScanner.leads(in: p.text)
       blockLeads += leads.filter { !blockLeads.contains($0) }
-      let opening = process(p, fallback: fallback)
+      // ●2023年地区生产总值达到13.57万亿元 ●地方一般公共预算收入达1.39万亿元: the bullets
+      // after one of a past year report that year too.
+      let bullet = p.text.first.flatMap { Self.bullets.contains($0) ? $0 : nil }
+      let (opening, opensPast) = process(
+        p, fallback: fallback, pastBefore: bullet != nil && bullet == pastBullet)
+      if let bullet, opensPast {
+        pastBullet = bullet
+      } else if bullet != pastBullet {
+        pastBullet = nil
+      }
+      // A heading: an item's title, a lead-in ending in ：, or a short line of its own without
+      // punctuation (2024年长宁区政府为民办实事项目) above a list.
       let isHeading =
         (marker != nil && !p.text.contains("。") && p.text.count <= 40) || p.text.last == "："
+        || Self.isYearHeading(p.text)
       if isHeading, let opening {
         scopes.append((marker != nil ? currentLevel : currentLevel + 0.5, opening))
       }
@@ -61,6 +75,18 @@ struct GoalFinder {
     finishBlock()
     return result
   }
+
+  /// A short line of its own that opens with a year and names what follows, without
+  /// punctuation: 2024年长宁区政府为民办实事项目 (but not a date such as 2023年9月9日).
+  static func isYearHeading(_ t: [Character]) -> Bool {
+    guard t.count <= 30, t.count > 6, t[0..<4].allSatisfy(\.isDigit), t[4] == "年", t[5].isHan,
+      !t.contains(where: { "。，；！？月".contains($0) })
+    else { return false }
+    return true
+  }
+
+  /// Characters that open the items of an unnumbered list.
+  static let bullets: Set<Character> = ["●", "•", "■", "◆", "▪", "◇", "○", "·", "★", "☆"]
 
   /// Headings of sections that report the present rather than set goals.
   static func describesPresent(_ text: [Character]) -> Bool {
@@ -98,8 +124,12 @@ struct GoalFinder {
     return latest.flatMap(Day.endOfYear)
   }
 
-  /// Finds the goals of one paragraph; returns the deadline that opens it, if any.
-  private mutating func process(_ p: Paragraph, fallback: Day?) -> Day? {
+  /// Finds the goals of one paragraph; returns the deadline that opens it, if any, and whether
+  /// a past year opens it. With `pastBefore`, the paragraph is one more bullet of a list whose
+  /// first bullet is of a past year: it stays in the past until a deadline to come.
+  private mutating func process(_ p: Paragraph, fallback: Day?, pastBefore: Bool = false)
+    -> (opening: Day?, opensPast: Bool)
+  {
     let t = p.text
     let masked = Self.leadNotes(in: t)
     var opening: Day?
@@ -107,7 +137,8 @@ struct GoalFinder {
     let sentences = Self.split(t, body, at: "。！？；")
     // A past year stays in force over the parts of a sentence apart by ；, until 。 or a
     // deadline to come: "2016年，全市生产总值3212.2亿元，增长8%；一般公共预算收入260.5亿元…。"
-    var carriedPast = false
+    var carriedPast = pastBefore
+    var opensPast = false
     for (si, sentence) in sentences.enumerated() {
       let clauses = Self.split(t, sentence, at: "，：")
       var sentenceDeadline: Day?
@@ -123,6 +154,7 @@ struct GoalFinder {
         // deadline to come ends either.
         if time.isPast, ci == 0 || time.isPastYear { sentencePast = true }
         if time.isPastYear { pastYear = true }
+        if si == 0, ci == 0, time.isPastYear { opensPast = true }
         if time.deadline != nil, !time.isPast { sentencePast = false }
         if time.perYear { perYear = true }
         if let d = time.deadline {
@@ -188,7 +220,7 @@ struct GoalFinder {
         }
       }
     }
-    return opening
+    return (opening, opensPast)
   }
 
   /// The clause as written in the file.

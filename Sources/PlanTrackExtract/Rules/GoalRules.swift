@@ -68,6 +68,7 @@ enum GoalRules {
     }
     // 新增纳统单位15家（含）以上的, 年销售收入2亿元（含）以下企业: an eligibility test.
     if isCondition(m, clause: clause, in: t) { return .qualifier }
+    if isNoteOnANoun(m, clause: clause, in: t) { return .qualifier }
     // 《行动方案》明确了5方面20项重点任务: what the plan itself contains — its tasks, measures
     // or actions, counted after 明确了/提出了/部署了.
     if ["明确了", "提出了", "部署了"].contains(where: { t.contains($0, in: pre) }) {
@@ -93,6 +94,16 @@ enum GoalRules {
     }
     // 由48.2%提高到100%: the first number is where it starts.
     if isBaseline(m, clause: clause, in: t) { return .baseline }
+    // 原则上不低于合同金额的30%, 不低于停车位总数的10%: a share of a sum that a rule sets.
+    if m.unitClass == .percent, m.start > 0, t[m.start - 1] == "的" {
+      let noun = String(t[max(clause.lowerBound, m.start - 5)..<(m.start - 1)])
+      let sums = ["金额", "总额", "总数", "额度", "资金", "费用", "成本", "总价", "价款"]
+      if sums.contains(where: { noun.hasSuffix($0) }),
+        ["不低于", "不超过", "不少于", "不高于", "低于", "高于"].contains(where: { t.contains($0, in: pre) })
+      {
+        return .qualifier
+      }
+    }
     if m.unitClass == .percent, let next {
       // 超过10%（含）的: an eligibility test; 50%用于, 20%由…发放: an allocation.
       let rest = String(t[m.end..<min(clause.upperBound, m.end + 4)])
@@ -114,8 +125,13 @@ enum GoalRules {
       let resultAfter = Lexicon.outcomeVerbs.contains {
         t.contains($0, in: m.end..<clause.upperBound)
       }
+      // (but 配送文艺指导不少于1800课时: a comparator after the verb makes it the subject's.)
       if !resultAfter, let verb = nearestVerb(before: m.start, in: t, clause: clause),
-        Lexicon.processVerbs.contains(verb)
+        Lexicon.processVerbs.contains(verb),
+        let k = t.lastIndex(of: verb, in: clause.lowerBound..<m.start),
+        !Lexicon.prefixComparators.contains(where: {
+          $0.0.count > 1 && t.contains($0.0, in: (k + verb.count)..<m.start)
+        })
       {
         return .processCount
       }
@@ -178,6 +194,17 @@ enum GoalRules {
     }
     if t[clause].first == "对", t.contains("的", in: m.end..<clause.upperBound) { return true }
     return false
+  }
+
+  /// Whether `m` is a bound in parentheses after a noun, which says which ones are meant:
+  /// 规模以上工业企业（年用水量1万m3及以上）用水定额… (but not （力争达到100家以上）).
+  static func isNoteOnANoun(_ m: QuantityMention, clause: Range<Int>, in t: [Character]) -> Bool {
+    guard m.suffix == .atLeast || m.suffix == .atMost, m.end < t.count, t[m.end] == "）",
+      let open = t.lastIndex(of: "（", in: clause.lowerBound..<m.start), open > 0, t[open - 1].isHan
+    else { return false }
+    let inside = (open + 1)..<m.start
+    let words = Lexicon.prefixComparators.map(\.0) + Lexicon.outcomeVerbs + Lexicon.incrementVerbs
+    return !words.contains { t.contains($0, in: inside) }
   }
 
   /// Whether `m` is the starting point of a change: 由48.2%提高到100%, 从50亿元增加至80亿元.
@@ -257,9 +284,16 @@ enum GoalRules {
       if m.perUnit { return .level }
       if falls, !toward { return .reduction }
       if rises, !toward { return .increment }
-      let has = { (words: [String]) in words.contains { t.contains($0, in: pre) } }
-      if has(["新增", "新建", "新开工", "每年"]) { return .increment }
-      if has(["累计", "总量", "保有量", "总规模", "规模", "装机", "总数", "存量", "保持", "稳定在", "总计"]) {
+      // A word of new things (新增…) makes an increment, unless a word that totals comes after
+      // it: 新建成二级节点5个以上、累计达到25个以上 → an increment, then a level (but 新增规模,
+      // 新增装机 name what is added).
+      let last = { (words: [String]) in words.compactMap { t.lastIndex(of: $0, in: pre) }.max() }
+      let new = last(["新增", "新建", "新开工", "每年"])
+      let totals = last(["累计", "保持", "稳定在", "总计"])
+      if let new, totals.map({ $0 < new }) ?? true { return .increment }
+      // Nouns of a stock: 粮食产量1270万吨, 综合生产能力6亿吨, 接待人数32亿人次.
+      let stocks = ["总量", "保有量", "总规模", "规模", "装机", "总数", "存量", "产量", "能力", "人数"]
+      if totals != nil || last(stocks) != nil {
         return .level
       }
       let lastIncrement = Lexicon.incrementVerbs.compactMap { t.lastIndex(of: $0, in: pre) }.max()

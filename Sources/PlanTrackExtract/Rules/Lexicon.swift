@@ -26,9 +26,9 @@ enum Lexicon {
   /// Units, each with its class. Matched longest first after the number and its scale.
   static let units: [(String, UnitClass)] = {
     let count =
-      "个 家 项 座 所 条 处 台 辆 户 人 名 次 场 批 套 张 艘次 艘 架 只 头 株 棵 册 件 篇 位 支 组 栋 幢 间 口 眼 块 片 枚 根 床 列 班 趟 宗 类 款 门 首 集 本 份 期 轮 届 站 网点 人次 户次 家次 车次 架次 台套 个（家） 家（个） 种 级 市 学时 节"
+      "个 家 项 座 所 条 处 台 辆 户 人 名 次 场 批 套 张 艘次 艘 架 只 头 株 棵 册 件 篇 位 支 组 栋 幢 间 口 眼 块 片 枚 根 床 列 班 趟 宗 类 款 门 首 集 本 份 期 轮 届 站 网点 人次 户次 家次 车次 架次 台套 个（家） 家（个） 种 级 市 学时 课时 人年 节"
     let measure =
-      "元 美元 欧元 千瓦 兆瓦 吉瓦 瓦 千瓦时 兆瓦时 吉瓦时 瓦时 度 千伏安 兆伏安 伏安 千伏 伏 MW GW kW KW kWh MWh 米 千米 公里 平方米 平方公里 平方千米 立方米 亩 公顷 吨 千克 公斤 斤 克 标准箱 标箱 TEU 蒸吨 吨标准煤 标准煤 吨/日 立方米/日 Mbps Gbps 升"
+      "元 美元 欧元 千瓦 兆瓦 吉瓦 瓦 千瓦时 兆瓦时 吉瓦时 瓦时 度 千伏安 兆伏安 伏安 千伏 伏 MW GW kW KW kWh MWh 米 千米 公里 平方米 平方公里 平方千米 立方米 亩 公顷 吨 千克 公斤 斤 克 标准箱 标箱 TEU 蒸吨 吨标准煤 标准煤 吨/日 立方米/日 Mbps Gbps 升 m3 m2 km km2 kg"
     let duration = "年 个月 周 天 日 小时 分钟 秒 个工作日 工作日 周岁 岁"
     var list: [(String, UnitClass)] = []
     for u in count.split(separator: " ") { list.append((String(u), .count)) }

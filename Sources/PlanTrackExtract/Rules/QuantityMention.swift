@@ -169,7 +169,10 @@ enum QuantityScanner {
       break
     }
     if valueMax != nil { suffix = .range }
-    if unit.isEmpty, unitClass == .count, j < t.count, t[j].isHan, !"，。；、和及".contains(t[j]) {
+    // (but 突破500亿大关: the mark a measure passes.)
+    if unit.isEmpty, unitClass == .count, j < t.count, t[j].isHan, !"，。；、和及".contains(t[j]),
+      !t.hasPrefix("大关", at: j)
+    {
       return nil  // a bare number followed by words is not a measure's value
     }
     return QuantityMention(
@@ -181,10 +184,14 @@ enum QuantityScanner {
   /// Whether the words right before `i` name a measure and reach for its value: 用户数超过,
   /// 融合发展指数达到, 人口规模突破 — so a number without a unit there is that measure's value.
   static func namesWhatIsCounted(before i: Int, in t: [Character]) -> Bool {
-    let before = String(t[max(0, i - 8)..<i])
-    for verb in ["超过", "达到", "突破", "力争达到", "达", "超", "逾"] where before.hasSuffix(verb) {
-      let subject = before.dropLast(verb.count)
-      return ["数", "量", "指数", "规模", "人口", "总数"].contains { subject.hasSuffix($0) }
+    let before = String(t[max(0, i - 10)..<i])
+    let verbs = ["提高到", "提高至", "提升到", "提升至", "超过", "达到", "突破", "达", "超", "逾"]
+    for verb in verbs where before.hasSuffix(verb) {
+      var subject = before.dropLast(verb.count)
+      for filler in ["力争", "确保", "争取"] where subject.hasSuffix(filler) {
+        subject = subject.dropLast(filler.count)
+      }
+      return ["数", "量", "指数", "系数", "规模", "人口", "总数"].contains { subject.hasSuffix($0) }
     }
     return false
   }

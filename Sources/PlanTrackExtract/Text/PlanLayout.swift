@@ -1,17 +1,28 @@
+import PlanTrackCore
+
 /// Joins the wrapped lines of PDF-extracted text into paragraphs.
 ///
 /// PDF extraction wraps lines mid-sentence and inserts blank lines anywhere, so blank lines
 /// carry no meaning. A line starts a new paragraph when the text so far ends a sentence
 /// (。！？；：), when it opens with an item marker (一、 （一） 1. （1） ①), or when it or the
-/// line before is a document number line (〔2023〕5号).
+/// line before is a document number line (〔2023〕5号). A line that stops short ends its
+/// paragraph too (`endsShort`): in text wrapped at one width, a line narrower than it; in text
+/// of a paragraph per line (a web page), a short line such as 完成300户居家环境适老化改造 in a
+/// list of tasks.
 enum PlanLayout {
   /// The paragraphs of `source`, in order.
   /// - Complexity: O(n) in the characters of the text.
-  static func paragraphs(_ source: SourceText, skipping skipped: Set<Int> = []) -> [Paragraph] {
+  /// With `byWidth` false (PDF text, whose lines break wherever the page's do) a line's width
+  /// says nothing.
+  static func paragraphs(
+    _ source: SourceText, skipping skipped: Set<Int> = [], byWidth: Bool = true
+  ) -> [Paragraph] {
     var result: [Paragraph] = []
     var raw: [Character] = []
     var origin: [SourcePosition] = []
     var previousWasNumberLine = false
+    var previousEndedShort = false
+    let breaks = byWidth ? lineBreaks(source) : .unknown
 
     func flush() {
       if !raw.isEmpty {
@@ -36,11 +47,12 @@ enum PlanLayout {
       let continuesTitle = content.first == "（" || content.first == "("
       if raw.isEmpty || endsParagraph(raw, titleEnds: !continuesTitle)
         || ItemMarker.opensRawLine(content) || isNumberLine
-        || previousWasNumberLine
+        || previousWasNumberLine || (previousEndedShort && !continuesTitle)
       {
         flush()
       }
       previousWasNumberLine = isNumberLine
+      previousEndedShort = endsShort(content, breaks)
       for k in lo...hi {
         raw.append(line[k])
         origin.append(SourcePosition(line: n, column: k))
@@ -48,6 +60,62 @@ enum PlanLayout {
     }
     flush()
     return result
+  }
+
+  /// How the lines of a text break.
+  enum LineBreaks: Equatable {
+    /// Wrapped at one width (PDF text): most lines are that wide, in terminal columns.
+    case wrapped(Int)
+    /// A paragraph per line (a web page): no width most lines share.
+    case perParagraph
+    /// Too few lines to tell.
+    case unknown
+  }
+
+  /// How `source` breaks its lines: wrapped when two lines in five fall in one band of 7
+  /// columns (digits count half a character), else a paragraph per line; unknown under 10
+  /// lines.
+  static func lineBreaks(_ source: SourceText) -> LineBreaks {
+    var counts: [Int: Int] = [:]
+    var lines = 0
+    for line in source.lines {
+      let w = width(line[...])
+      guard w > 0 else { continue }
+      lines += 1
+      if w >= 20 { counts[w, default: 0] += 1 }
+    }
+    guard lines >= 10 else { return .unknown }
+    var best: (width: Int, lines: Int)?
+    for w in counts.keys {
+      let n = (w - 4...w + 2).reduce(0) { $0 + (counts[$1] ?? 0) }
+      if best == nil || n > best!.lines || (n == best!.lines && w > best!.width) { best = (w, n) }
+    }
+    guard let best, best.lines * 5 >= lines * 2 else { return .perParagraph }
+    return .wrapped(best.width)
+  }
+
+  /// Whether a line of `width` columns stops short: 8 columns narrower than the wrap width, or,
+  /// a paragraph per line, at most 60 columns (a sentence cut by a page break in such a text is
+  /// long). A line ending in a comma, a number or its scale (达到 240 万), or a word that cannot
+  /// end a sentence (粮食产量稳定在), and the first line of a title, go on whatever their width.
+  static func endsShort(_ line: ArraySlice<Character>, _ breaks: LineBreaks) -> Bool {
+    guard let last = line.last(where: { !$0.isWhitespace }),
+      !"，、的在到为于和及与达至第万亿千百十".contains(last), !last.isDigit
+    else { return false }
+    // The first line of a title (…关于印发山东省) goes on to its end (…的通知), which
+    // `endsParagraph` knows.
+    if line.contains("关于") { return false }
+    switch breaks {
+    case .wrapped(let wrap): return width(line) < wrap - 8
+    case .perParagraph: return width(line) <= 60
+    case .unknown: return false
+    }
+  }
+
+  /// The columns of a line's printed characters (PDF text spaces out a justified line, and
+  /// spaces stand between Chinese and digits: they are not counted).
+  private static func width(_ line: ArraySlice<Character>) -> Int {
+    line.reduce(0) { $0 + ($1.isWhitespace ? 0 : DisplayWidth.of($1)) }
   }
 
   /// Whether the raw text so far ends a paragraph: a sentence end, a colon, or the closing

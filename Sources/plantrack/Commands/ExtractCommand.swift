@@ -103,15 +103,16 @@ struct ExtractCommand: ParsableCommand {
     let url = URL(fileURLWithPath: file)
     let (text, source) = try planText(url)
     let name = source.file
+    let extractor = Extractor(year: year, shortLinesEndParagraphs: source.pageStarts == nil)
     if showText {
-      for p in Extractor(year: year).paragraphs(text) {
+      for p in extractor.paragraphs(text) {
         // Text from a document never reaches the terminal as control characters.
         Frontend.output(
           "\(source.citation(ofLine: p.firstLine)): \(p.string)".escapingControls + "\n")
       }
       return
     }
-    let extraction = Extractor(year: year).extract(text, fileName: name)
+    let extraction = extractor.extract(text, fileName: name)
     if let out {
       try write(extraction.yamlFiles(source: source), into: out)
     } else {
