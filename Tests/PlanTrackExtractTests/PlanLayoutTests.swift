@@ -55,6 +55,21 @@ struct PlanLayoutTests {
     #expect(PlanLayout.paragraphs(text, byWidth: false).first?.string == "组织开展50场以上产业链融链固链对接交流活动。")
   }
 
+  @Test func aWebAddressAndATableRowEndWhereTheyStand() {
+    let long = String(repeating: "推进新型基础设施建设", count: 8)
+    let row = "2022年目标值\t" + String(repeating: "村综合性文化服务中心覆盖率98%\t", count: 3)
+    let lines =
+      [
+        "# source: https://example.gov.cn/art/2023/7/11/" + String(repeating: "a", count: 70), row,
+        long,
+      ]
+      + (1...8).map { String(repeating: "新增", count: $0 * 5) + "。" }
+    let strings = paragraphStrings(lines)
+    #expect(strings.count == 10, "\(strings)")
+    #expect(strings.first?.hasSuffix("aaaa") == true)
+    #expect(strings.dropFirst().first?.hasSuffix("覆盖率98%") == true)
+  }
+
   @Test func aLineEndingWhereNoSentenceEndsGoesOn() {
     let lines =
       ["沿黄九市粮食产量稳定在", "760亿斤以上。"] + (1...10).map { String(repeating: "新增", count: $0 * 5) + "。" }

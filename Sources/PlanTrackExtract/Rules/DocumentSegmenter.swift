@@ -35,9 +35,15 @@ enum DocumentSegmenter {
       if let t = s.title { describe(&info, title: paragraphs[t].string) }
       if info.issuer == nil, let number { info.issuer = issuer(ofCode: number.code) }
       if let issuer = info.issuer { (info.level, info.region) = levelAndRegion(issuer) }
+      let work = workYear(in: paragraphs[range])
       info.year =
-        year ?? number?.year ?? info.period.map { $0.start.year }
-        ?? workYear(in: paragraphs[range]) ?? dateYear(in: paragraphs[range])
+        year ?? number?.year ?? info.period.map { $0.start.year } ?? work
+        ?? dateYear(in: paragraphs[range])
+      // A year's work report or task list without a 文号: its goals are that year's.
+      if number == nil, info.period == nil, let work, info.year == work {
+        info.period = (Day(year: work, month: 1, day: 1)!, Day.endOfYear(work)!)
+        info.isAnnualPlan = true
+      }
       if info.period == nil, let y = info.year, info.title.contains("三年") {
         info.period = (Day(year: y, month: 1, day: 1)!, Day.endOfYear(y + 2)!)
       }
@@ -184,12 +190,17 @@ enum DocumentSegmenter {
         let after = String(t[(i + 5)..<min(t.count, i + 24)])
         let phrase = after.prefix { !"，。；：,".contains($0) }
         let sets =
-          ["主要预期目标", "预期目标", "政府工作重点", "政府工作目标", "工作要点", "重点工作"].contains {
-            phrase.contains($0)
-          }
+          ["主要预期目标", "预期目标", "政府工作重点", "政府工作目标", "工作要点", "重点工作", "实事", "重点任务", "工作安排"]
+          .contains { phrase.contains($0) }
+        // 市政府工作报告重点工作责任分解（2023年）: a short title with its year in parentheses.
+        let titled =
+          t.count <= 40 && i > 0 && t[i - 1] == "（" && i + 5 < t.count && t[i + 5] == "）"
+          && ["报告", "任务", "分解", "要点", "实事", "计划"].contains { String(t).contains($0) }
         // 2024年广东经济社会发展有这些目标: the goals of a year's development.
-        let development = phrase.contains("经济社会发展") && phrase.contains("目标")
-        if sets || development { best = max(best ?? y, y) }
+        // (or a heading that stops there, its goals on the next line).
+        let development =
+          phrase.contains("经济社会发展") && (phrase.contains("目标") || phrase.hasSuffix("经济社会发展"))
+        if sets || development || titled { best = max(best ?? y, y) }
       }
     }
     return best
@@ -201,9 +212,13 @@ enum DocumentSegmenter {
       let t = p.text
       guard t.count <= 40 else { continue }
       for i in t.indices where i + 5 <= t.count && t[i..<(i + 4)].allSatisfy(\.isDigit) {
-        if "年-".contains(t[i + 4]), let y = Int(String(t[i..<(i + 4)])), (1990...2100).contains(y) {
-          return y
-        }
+        // A date: 2023-01-23 or 2023年1月19日 (not an index number such as 000014349/2023-91150).
+        guard "年-".contains(t[i + 4]), i == 0 || !(t[i - 1].isDigit || t[i - 1] == "/"),
+          let y = Int(String(t[i..<(i + 4)])), (1990...2100).contains(y)
+        else { continue }
+        var j = i + 5
+        while j < t.count, j < i + 7, t[j].isDigit { j += 1 }
+        if j > i + 5, j < t.count, t[j] == (t[i + 4] == "年" ? "月" : "-") { return y }
       }
     }
     return nil

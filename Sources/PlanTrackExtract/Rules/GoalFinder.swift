@@ -139,9 +139,13 @@ struct GoalFinder {
     // deadline to come: "2016年，全市生产总值3212.2亿元，增长8%；一般公共预算收入260.5亿元…。"
     var carriedPast = pastBefore
     var opensPast = false
+    var earlier: Day?
     for (si, sentence) in sentences.enumerated() {
       let clauses = Self.split(t, sentence, at: "，：")
       var sentenceDeadline: Day?
+      // 《意见》提出，到2025年，…。体育产业总规模达到3200亿元: a deadline stated in an
+      // earlier sentence of the paragraph holds until another one.
+      defer { if let d = sentenceDeadline { earlier = d } }
       var sentencePast = carriedPast
       var pastYear = carriedPast
       defer { carriedPast = pastYear && sentencePast && t[sentence.upperBound - 1] == "；" }
@@ -161,7 +165,8 @@ struct GoalFinder {
           if ci == 0, si == 0 || headingLike, opening == nil { opening = d }
           if !time.isPast { sentenceDeadline = d }
         }
-        let stated = time.deadline ?? sentenceDeadline ?? opening ?? scopes.last?.deadline
+        let stated =
+          time.deadline ?? sentenceDeadline ?? earlier ?? opening ?? scopes.last?.deadline
         let due = stated ?? fallback
         let mentions = QuantityScanner.mentions(in: Array(t[clause])).map {
           var m = $0

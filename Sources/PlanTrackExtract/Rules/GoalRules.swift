@@ -125,10 +125,12 @@ enum GoalRules {
       let resultAfter = Lexicon.outcomeVerbs.contains {
         t.contains($0, in: m.end..<clause.upperBound)
       }
-      // (but 配送文艺指导不少于1800课时: a comparator after the verb makes it the subject's.)
-      if !resultAfter, let verb = nearestVerb(before: m.start, in: t, clause: clause),
-        Lexicon.processVerbs.contains(verb),
+      // (but 配送文艺指导不少于1800课时: a comparator after the verb makes it the subject's);
+      // 继续实施35个城中村改造项目: 继续 makes any verb one of work in progress.
+      if let verb = nearestVerb(before: m.start, in: t, clause: clause),
         let k = t.lastIndex(of: verb, in: clause.lowerBound..<m.start),
+        (Lexicon.processVerbs.contains(verb) && !resultAfter)
+          || (k >= 2 && t.hasPrefix("继续", at: k - 2)),
         !Lexicon.prefixComparators.contains(where: {
           $0.0.count > 1 && t.contains($0.0, in: (k + verb.count)..<m.start)
         })
@@ -289,10 +291,14 @@ enum GoalRules {
       // 新增装机 name what is added).
       let last = { (words: [String]) in words.compactMap { t.lastIndex(of: $0, in: pre) }.max() }
       let new = last(["新增", "新建", "新开工", "每年"])
-      let totals = last(["累计", "保持", "稳定在", "总计"])
+      let totals = last(["累计", "保持", "稳定在", "总计", "建有", "拥有"])
       if let new, totals.map({ $0 < new }) ?? true { return .increment }
       // Nouns of a stock: 粮食产量1270万吨, 综合生产能力6亿吨, 接待人数32亿人次.
-      let stocks = ["总量", "保有量", "总规模", "规模", "装机", "总数", "存量", "产量", "能力", "人数"]
+      let stocks = [
+        "总量", "保有量", "总规模", "规模", "装机", "总数", "存量", "产量", "能力", "人数",
+      ]
+      // 旅游总收入达到1.15万亿元 (but not 旅游总收入千亿元地级市3个).
+      if m.unit.hasSuffix("元"), t.contains("总收入", in: pre) { return .level }
       if totals != nil || last(stocks) != nil {
         return .level
       }

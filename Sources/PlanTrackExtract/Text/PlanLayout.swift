@@ -73,8 +73,8 @@ enum PlanLayout {
   }
 
   /// How `source` breaks its lines: wrapped when two lines in five fall in one band of 7
-  /// columns (digits count half a character), else a paragraph per line; unknown under 10
-  /// lines.
+  /// columns at least 36 wide (digits count half a character), else a paragraph per line;
+  /// unknown under 10 lines.
   static func lineBreaks(_ source: SourceText) -> LineBreaks {
     var counts: [Int: Int] = [:]
     var lines = 0
@@ -90,7 +90,8 @@ enum PlanLayout {
       let n = (w - 4...w + 2).reduce(0) { $0 + (counts[$1] ?? 0) }
       if best == nil || n > best!.lines || (n == best!.lines && w > best!.width) { best = (w, n) }
     }
-    guard let best, best.lines * 5 >= lines * 2 else { return .perParagraph }
+    // (A page is wider than 36 columns: a list of lines of one short width is a list.)
+    guard let best, best.width >= 36, best.lines * 5 >= lines * 2 else { return .perParagraph }
     return .wrapped(best.width)
   }
 
@@ -99,12 +100,21 @@ enum PlanLayout {
   /// long). A line ending in a comma, a number or its scale (达到 240 万), or a word that cannot
   /// end a sentence (粮食产量稳定在), and the first line of a title, go on whatever their width.
   static func endsShort(_ line: ArraySlice<Character>, _ breaks: LineBreaks) -> Bool {
+    // A row of a table, its cells apart by tabs, is a line of its own.
+    if breaks != .unknown, line.contains("\t") { return true }
+    // A line that ends in a web address (a page's source) ends there.
+    if breaks != .unknown, let slash = line.lastIndex(of: "/"), String(line).contains("://"),
+      !line[slash...].contains(where: \.isHan)
+    {
+      return true
+    }
     guard let last = line.last(where: { !$0.isWhitespace }),
       !"，、的在到为于和及与达至第万亿千百十".contains(last), !last.isDigit
     else { return false }
     // The first line of a title (…关于印发山东省) goes on to its end (…的通知), which
     // `endsParagraph` knows.
     if line.contains("关于") { return false }
+
     switch breaks {
     case .wrapped(let wrap): return width(line) < wrap - 8
     case .perParagraph: return width(line) <= 60
