@@ -41,11 +41,11 @@ enum DocumentSegmenter {
         ?? dateYear(in: paragraphs[range])
       // A year's work report or task list without a 文号: its goals are that year's.
       if number == nil, info.period == nil, let work, info.year == work {
-        info.period = (Day(year: work, month: 1, day: 1)!, Day.endOfYear(work)!)
+        info.period = years(work, work)
         info.isAnnualPlan = true
       }
       if info.period == nil, let y = info.year, info.title.contains("三年") {
-        info.period = (Day(year: y, month: 1, day: 1)!, Day.endOfYear(y + 2)!)
+        info.period = years(y, y + 2)
       }
       result.append((info, range))
     }
@@ -138,7 +138,12 @@ enum DocumentSegmenter {
       }
     }
     guard let first = years.first, let last = years.last else { return nil }
-    return (Day(year: first, month: 1, day: 1)!, Day.endOfYear(last)!)
+    return Self.years(first, last)
+  }
+
+  /// The period from the first day of `first` to the last of `last`.
+  static func years(_ first: Int, _ last: Int) -> (Day, Day) {
+    (Day(year: first, month: 1, day: 1)!, Day.endOfYear(last)!)
   }
 
   /// Issuers of well-known document-number codes: the State Council and the provinces.

@@ -79,10 +79,8 @@ struct GoalFinder {
   /// A short line of its own that opens with a year and names what follows, without
   /// punctuation: 2024年长宁区政府为民办实事项目 (but not a date such as 2023年9月9日).
   static func isYearHeading(_ t: [Character]) -> Bool {
-    guard t.count <= 30, t.count > 6, t[0..<4].allSatisfy(\.isDigit), t[4] == "年", t[5].isHan,
-      !t.contains(where: { "。，；！？月".contains($0) })
-    else { return false }
-    return true
+    t.count <= 30 && t.count > 6 && t[0..<4].allSatisfy(\.isDigit) && t[4] == "年" && t[5].isHan
+      && !t.contains(where: { "。，；！？月".contains($0) })
   }
 
   /// Characters that open the items of an unnumbered list.

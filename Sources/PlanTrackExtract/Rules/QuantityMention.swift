@@ -144,7 +144,7 @@ enum QuantityScanner {
     }
     guard let unitClass else { return nil }
     // 20亿级项目, 百万吨级: a grade of what is counted, not a count of grades.
-    if !scaleless(unit), unit.hasSuffix("级") { return nil }
+    if unit.hasSuffix("级"), Lexicon.scales.contains(where: { unit.hasPrefix($0) }) { return nil }
     if i > 0, t[i - 1].isLatinLetter { return nil }
     if j < t.count, t[j].isLatinLetter, unitClass != .measure { return nil }
     // A measure per unit of another: 80元/吨, 300克标煤/千瓦时, 0.5吨标准煤/万元. Its unit keeps
@@ -183,11 +183,6 @@ enum QuantityScanner {
       start: i, end: j, unitEnd: unitEnd, value: value, valueMax: valueMax,
       unit: unitClass == .ratio ? "" : unit, unitClass: unitClass, perUnit: perUnit,
       suffix: suffix)
-  }
-
-  /// Whether a unit as written has no scale (万, 亿…) before it.
-  private static func scaleless(_ unit: String) -> Bool {
-    !Lexicon.scales.contains { unit.hasPrefix($0) }
   }
 
   /// Whether the words right before `i` name a measure and reach for its value: 用户数超过,

@@ -114,7 +114,6 @@ enum PlanLayout {
     // The first line of a title (…关于印发山东省) goes on to its end (…的通知), which
     // `endsParagraph` knows.
     if line.contains("关于") { return false }
-
     switch breaks {
     case .wrapped(let wrap): return width(line) < wrap - 8
     case .perParagraph: return width(line) <= 60
